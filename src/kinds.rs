@@ -1,0 +1,179 @@
+//! Closed sets of values that the page uses: APIs, conditions and resource types.
+//!
+//! `build.rs` compiles this file too (through `#[path]`), so the parser and the
+//! crate share one definition of each set.
+
+use strum::{AsRefStr, Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+
+/// The AWS API an operation belongs to, named by the SDKs' service id.
+///
+/// The page lists operations of three APIs in one table. The service id is
+/// what the AWS SDKs and the CLI call the client (`aws sagemaker-runtime
+/// invoke-endpoint`), so it tells a caller which client makes the call.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Display,
+    EnumString,
+    IntoStaticStr,
+    AsRefStr,
+    EnumIter,
+    EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Api {
+    /// The SageMaker control-plane API (`sagemaker`).
+    Sagemaker,
+    /// The SageMaker Runtime API (`sagemaker-runtime`), which serves inference.
+    SagemakerRuntime,
+    /// The Amazon Augmented AI runtime API (`sagemaker-a2i-runtime`), which runs human loops.
+    #[strum(serialize = "sagemaker-a2i-runtime")]
+    SagemakerA2iRuntime,
+}
+
+impl Api {
+    /// Returns the SDK service id, such as `sagemaker-runtime`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// A fact about a request that makes extra actions necessary.
+///
+/// Each conditional group of an operation names the conditions that must all
+/// hold for its actions to be needed. The kebab-case names (`kms-key`) are the
+/// `Display` and `FromStr` forms.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Display,
+    EnumString,
+    IntoStaticStr,
+    AsRefStr,
+    EnumIter,
+    EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Condition {
+    /// The request places the resource in a VPC (subnets and security groups are given).
+    Vpc,
+    /// The request attaches an elastic inference accelerator.
+    ElasticInference,
+    /// The request names a customer-managed KMS key: an endpoint configuration's
+    /// `KmsKeyId`, a job's `VolumeKmsKeyId` or a notebook instance's encryption key.
+    KmsKey,
+    /// The request names an AWS Secrets Manager secret for a private Git repository.
+    GitSecret,
+}
+
+impl Condition {
+    /// Returns the kebab-case name, such as `kms-key`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// A SageMaker resource type that the page names in an ARN.
+///
+/// The names are the resource types of IAM's Service Authorization Reference
+/// for SageMaker, which are also the first path segment of the resource's ARN
+/// (`arn:aws:sagemaker:us-east-1:111122223333:training-job/my-job`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Display,
+    EnumString,
+    IntoStaticStr,
+    AsRefStr,
+    EnumIter,
+    EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ResourceType {
+    /// A real-time inference endpoint (`endpoint`).
+    Endpoint,
+    /// An endpoint configuration (`endpoint-config`).
+    EndpointConfig,
+    /// A flow definition of Amazon Augmented AI (`flow-definition`).
+    FlowDefinition,
+    /// A human loop of Amazon Augmented AI (`human-loop`).
+    HumanLoop,
+    /// A worker task template (`human-task-ui`).
+    HumanTaskUi,
+    /// A hyperparameter tuning job (`hyper-parameter-tuning-job`).
+    HyperParameterTuningJob,
+    /// A custom image (`image`).
+    Image,
+    /// A version of a custom image (`image-version`).
+    ImageVersion,
+    /// A labeling job (`labeling-job`).
+    LabelingJob,
+    /// A model (`model`).
+    Model,
+    /// A notebook instance (`notebook-instance`).
+    NotebookInstance,
+    /// A processing job (`processing-job`).
+    ProcessingJob,
+    /// A training job (`training-job`).
+    TrainingJob,
+    /// A batch transform job (`transform-job`).
+    TransformJob,
+    /// A work team (`workteam`).
+    Workteam,
+}
+
+impl ResourceType {
+    /// Returns the resource type's name, such as `training-job`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Returns the names of the variables in the resource type's ARN, in path
+    /// order, as IAM's Service Authorization Reference spells them.
+    ///
+    /// ```
+    /// use sagemaker_permissions::ResourceType;
+    ///
+    /// assert_eq!(ResourceType::ImageVersion.variables(), ["ImageName", "Version"]);
+    /// ```
+    pub fn variables(self) -> &'static [&'static str] {
+        match self {
+            Self::Endpoint => &["EndpointName"],
+            Self::EndpointConfig => &["EndpointConfigName"],
+            Self::FlowDefinition => &["FlowDefinitionName"],
+            Self::HumanLoop => &["HumanLoopName"],
+            Self::HumanTaskUi => &["HumanTaskUiName"],
+            Self::HyperParameterTuningJob => &["HyperParameterTuningJobName"],
+            Self::Image => &["ImageName"],
+            Self::ImageVersion => &["ImageName", "Version"],
+            Self::LabelingJob => &["LabelingJobName"],
+            Self::Model => &["ModelName"],
+            Self::NotebookInstance => &["NotebookInstanceName"],
+            Self::ProcessingJob => &["ProcessingJobName"],
+            Self::TrainingJob => &["TrainingJobName"],
+            Self::TransformJob => &["TransformJobName"],
+            Self::Workteam => &["WorkteamName"],
+        }
+    }
+}

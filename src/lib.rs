@@ -1,0 +1,396 @@
+//! The IAM permissions of Amazon SageMaker API operations, compiled from AWS's
+//! page "Amazon SageMaker API Permissions: Actions, Permissions, and Resources
+//! Reference".
+//!
+//! For each operation on the page the crate gives the IAM actions the call
+//! needs, the actions it needs only under a condition (a VPC, an elastic
+//! inference accelerator, a KMS key, a Git repository's secret) and the
+//! resource ARNs those actions apply to. `build.rs` parses the bundled copy of
+//! the page, `catalog.md`, into perfect-hash tables at compile time, so a
+//! lookup parses nothing, allocates nothing and initialises nothing at run time.
+//!
+//! # Quick start
+//!
+//! ```
+//! use sagemaker_permissions::Condition;
+//!
+//! // Any of the usual spellings finds the operation.
+//! let operation = sagemaker_permissions::find_operation("create_notebook_instance").unwrap();
+//! assert_eq!(operation.name(), "CreateNotebookInstance");
+//!
+//! let required: Vec<&str> = operation.actions().map(|action| action.as_str()).collect();
+//! assert_eq!(required, ["sagemaker:CreateNotebookInstance", "iam:PassRole"]);
+//!
+//! // Extra actions when the notebook instance is placed in a VPC.
+//! let vpc: Vec<&str> = operation
+//!     .conditional_actions()
+//!     .filter(|group| group.applies(&[Condition::Vpc]))
+//!     .flat_map(|group| group.actions())
+//!     .map(|action| action.as_str())
+//!     .collect();
+//! assert_eq!(
+//!     vpc,
+//!     [
+//!         "ec2:CreateNetworkInterface",
+//!         "ec2:DescribeSecurityGroups",
+//!         "ec2:DescribeSubnets",
+//!         "ec2:DescribeVpcs",
+//!     ]
+//! );
+//!
+//! // Resources, as the page writes them and in IAM's form.
+//! let resource = operation.resources()[0];
+//! assert_eq!(
+//!     resource.as_written(),
+//!     "arn:aws:sagemaker:region:account-id:notebook-instance/notebookInstanceName"
+//! );
+//! assert_eq!(
+//!     resource.to_string(),
+//!     "arn:${Partition}:sagemaker:${Region}:${Account}:notebook-instance/${NotebookInstanceName}"
+//! );
+//!
+//! // Reverse lookup: which operations need an action.
+//! let passing_roles = sagemaker_permissions::operations_for_action("iam:PassRole");
+//! assert!(passing_roles.map(|operation| operation.name()).any(|name| name == "CreateTrainingJob"));
+//! ```
+//!
+//! # Scope
+//!
+//! The catalog holds exactly what the page states, row by row: 76 operations of
+//! three APIs ([`Api`]). The page dates from 2020 and does not list newer
+//! operations or every resource IAM now checks. [`CATALOG_SHA256`] identifies
+//! the copy of the page a build carries.
+//!
+//! # Corrections
+//!
+//! Where the page names an action that IAM does not have, the catalog uses
+//! IAM's name and keeps the page's spelling on the operation
+//! ([`Operation::corrections`]); reverse lookups accept both spellings. All
+//! corrections come from one table in `src/corrections.rs`:
+//!
+//! | operation | page's spelling | IAM's action |
+//! | --- | --- | --- |
+//! | `ListLabelingJobsForWorkteam` | `sagemaker:ListLabelingJobForWorkteam` | `sagemaker:ListLabelingJobsForWorkteam` |
+//!
+//! # Features
+//!
+//! - `serde` (default): `serde::Serialize` for the public types; [`Catalog`]
+//!   serializes the whole catalog.
+
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+
+#[cfg(test)]
+mod corrections;
+mod keys;
+mod kinds;
+mod model;
+#[cfg(test)]
+#[allow(dead_code)]
+mod parser;
+#[cfg(feature = "serde")]
+mod serialize;
+
+#[allow(clippy::all, clippy::pedantic)]
+mod generated {
+    use crate::kinds::{Api, Condition, ResourceType};
+    use crate::model::{
+        Action, ArnTemplate, ConditionalGroup, Correction, Operation, Segment, TemplateKind,
+        Variable,
+    };
+    include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+}
+
+use std::fmt;
+
+pub use kinds::{Api, Condition, ResourceType};
+pub use model::{
+    Action, ArnTemplate, ConditionalGroup, Correction, Operation, Segment, TemplateKind, Variable,
+};
+
+/// The SHA-256 digest of the bundled `catalog.md`, in lower-case hex, as
+/// `sha256sum catalog.md` prints it.
+pub const CATALOG_SHA256: &str = generated::CATALOG_SHA256;
+
+/// The number of operations in the catalog.
+pub const OPERATION_COUNT: usize = generated::OPERATION_COUNT;
+
+/// Where AWS publishes the page that `catalog.md` copies.
+pub const SOURCE_URL: &str =
+    "https://docs.aws.amazon.com/sagemaker/latest/dg/api-permissions-reference.html";
+
+/// Returns the operation with exactly this name, such as `CreateTrainingJob`.
+///
+/// This is the fastest lookup: one perfect-hash probe, no allocation.
+///
+/// ```
+/// assert!(sagemaker_permissions::operation("CreateTrainingJob").is_some());
+/// assert!(sagemaker_permissions::operation("createTrainingJob").is_none());
+/// ```
+pub fn operation(name: &str) -> Option<&'static Operation> {
+    generated::BY_NAME
+        .get(name)
+        .map(|&index| &generated::OPERATIONS[usize::from(index)])
+}
+
+/// Returns the operation that `name` refers to in any accepted spelling.
+///
+/// Accepted, in this order: the exact name (`CreateTrainingJob`); the name or
+/// the page's label ignoring ASCII case, `_` and `-` (`createTrainingJob`,
+/// `create_training_job`, `create-training-job`, `runtime_InvokeEndpoint`);
+/// the operation's own action (`sagemaker:CreateTrainingJob`, in any case,
+/// also under the page's spelling of a corrected action). Allocates nothing.
+///
+/// ```
+/// use sagemaker_permissions::find_operation;
+///
+/// for spelling in [
+///     "CreateTrainingJob",
+///     "create_training_job",
+///     "create-training-job",
+///     "createTrainingJob",
+///     "sagemaker:createtrainingjob",
+/// ] {
+///     assert_eq!(find_operation(spelling).unwrap().name(), "CreateTrainingJob");
+/// }
+/// assert_eq!(find_operation("runtime_InvokeEndpoint").unwrap().name(), "InvokeEndpoint");
+/// assert!(find_operation("CreateTrainingJobs").is_none());
+/// ```
+pub fn find_operation(name: &str) -> Option<&'static Operation> {
+    if let Some(found) = operation(name) {
+        return Some(found);
+    }
+    if name.contains(':') {
+        return operation_by_own_action(name);
+    }
+    let key = keys::fold_name(name)?;
+    generated::BY_FOLDED_NAME
+        .get(key.as_str())
+        .map(|&index| &generated::OPERATIONS[usize::from(index)])
+}
+
+/// Returns the operation whose first required action is `action`.
+fn operation_by_own_action(action: &str) -> Option<&'static Operation> {
+    let key = keys::fold_action(action)?;
+    let indices = generated::BY_ACTION.get(key.as_str())?;
+    indices
+        .iter()
+        .map(|&index| &generated::OPERATIONS[usize::from(index)])
+        .find(|operation| {
+            let own = operation.actions[0];
+            own == *action
+                || operation.corrections.iter().any(|correction| {
+                    correction.corrected == own && correction.as_written == *action
+                })
+        })
+}
+
+/// Returns the operation that `name` refers to, or an error that names the
+/// closest operations.
+///
+/// Accepts the same spellings as [`find_operation`]; only the error path allocates.
+///
+/// # Errors
+///
+/// [`UnknownOperation`] when no operation has that name.
+///
+/// ```
+/// let err = sagemaker_permissions::lookup("CreateTraningJob").unwrap_err();
+/// assert_eq!(err.suggestions()[0], "CreateTrainingJob");
+/// assert!(err.to_string().starts_with("unknown operation `CreateTraningJob`"));
+/// ```
+pub fn lookup(name: &str) -> Result<&'static Operation, UnknownOperation> {
+    find_operation(name).ok_or_else(|| UnknownOperation::new(name))
+}
+
+/// Returns every operation in page order.
+pub fn operations(
+) -> impl ExactSizeIterator<Item = &'static Operation> + DoubleEndedIterator + Clone {
+    generated::OPERATIONS.iter()
+}
+
+/// Returns every distinct action the catalog names (required or conditional,
+/// of any service), sorted ignoring case. Corrected actions appear under
+/// IAM's spelling only.
+///
+/// ```
+/// let actions: Vec<_> = sagemaker_permissions::actions().map(|a| a.as_str()).collect();
+/// assert!(actions.contains(&"kms:CreateGrant"));
+/// assert!(!actions.contains(&"sagemaker:ListLabelingJobForWorkteam"));
+/// ```
+pub fn actions() -> impl ExactSizeIterator<Item = Action> + DoubleEndedIterator + Clone {
+    generated::ACTIONS.iter().copied()
+}
+
+/// Returns the operations that may need `action` (required or conditional),
+/// in page order. The action is matched ignoring ASCII case, and a corrected
+/// action is found under the page's spelling too. An unknown action gives an
+/// empty iterator. Allocates nothing.
+///
+/// ```
+/// let names: Vec<_> = sagemaker_permissions::operations_for_action("kms:DescribeKey")
+///     .map(|operation| operation.name())
+///     .collect();
+/// assert_eq!(names, ["CreateNotebookInstance", "DeleteNotebookInstance", "StartNotebookInstance"]);
+/// ```
+pub fn operations_for_action(
+    action: &str,
+) -> impl ExactSizeIterator<Item = &'static Operation> + DoubleEndedIterator + Clone {
+    let indices: &'static [u16] = keys::fold_action(action)
+        .and_then(|key| generated::BY_ACTION.get(key.as_str()).copied())
+        .unwrap_or(&[]);
+    indices
+        .iter()
+        .map(|&index| &generated::OPERATIONS[usize::from(index)])
+}
+
+/// Returns the operations with a resource of `resource_type`, in page order.
+///
+/// ```
+/// use sagemaker_permissions::ResourceType;
+///
+/// let names: Vec<_> = sagemaker_permissions::operations_for_resource_type(ResourceType::ImageVersion)
+///     .map(|operation| operation.name())
+///     .collect();
+/// assert_eq!(names, ["CreateImageVersion", "DeleteImageVersion", "DescribeImageVersion"]);
+/// ```
+pub fn operations_for_resource_type(
+    resource_type: ResourceType,
+) -> impl ExactSizeIterator<Item = &'static Operation> + DoubleEndedIterator + Clone {
+    let indices: &'static [u16] = generated::BY_RESOURCE_TYPE
+        .get(resource_type.as_str())
+        .copied()
+        .unwrap_or(&[]);
+    indices
+        .iter()
+        .map(|&index| &generated::OPERATIONS[usize::from(index)])
+}
+
+/// Returns the operations of one API, in page order.
+///
+/// ```
+/// use sagemaker_permissions::Api;
+///
+/// let names: Vec<_> = sagemaker_permissions::operations_of_api(Api::SagemakerA2iRuntime)
+///     .map(|operation| operation.name())
+///     .collect();
+/// assert_eq!(names, ["DeleteHumanLoop", "DescribeHumanLoop", "ListHumanLoops", "StartHumanLoop", "StopHumanLoop"]);
+/// ```
+pub fn operations_of_api(api: Api) -> impl Iterator<Item = &'static Operation> + Clone {
+    operations().filter(move |operation| operation.api == api)
+}
+
+/// Returns every correction the catalog applies to the page, with its
+/// operation, in page order.
+///
+/// ```
+/// let (operation, correction) = sagemaker_permissions::corrections().next().unwrap();
+/// assert_eq!(operation.name(), "ListLabelingJobsForWorkteam");
+/// assert_eq!(correction.as_written().as_str(), "sagemaker:ListLabelingJobForWorkteam");
+/// assert_eq!(correction.corrected().as_str(), "sagemaker:ListLabelingJobsForWorkteam");
+/// ```
+pub fn corrections() -> impl Iterator<Item = (&'static Operation, &'static Correction)> + Clone {
+    operations().flat_map(|operation| {
+        operation
+            .corrections
+            .iter()
+            .map(move |correction| (operation, correction))
+    })
+}
+
+/// The error for a name that matches no operation, with the closest names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown operation `{name}`{}", ClosestNames(.suggestions))]
+pub struct UnknownOperation {
+    name: String,
+    suggestions: Vec<&'static str>,
+}
+
+impl UnknownOperation {
+    /// How many names the error suggests at most.
+    const SUGGESTIONS: usize = 3;
+
+    fn new(name: &str) -> Self {
+        let wanted = keys::fold_name(name)
+            .map(|key| key.as_str().to_owned())
+            .unwrap_or_else(|| name.to_ascii_lowercase());
+        let mut ranked: Vec<(usize, &'static str)> = operations()
+            .map(|operation| {
+                let candidate = operation.name.to_ascii_lowercase();
+                (edit_distance(&wanted, &candidate), operation.name)
+            })
+            .collect();
+        ranked.sort();
+        let limit = wanted.len().max(4) / 2;
+        let suggestions = ranked
+            .into_iter()
+            .filter(|&(distance, _)| distance <= limit)
+            .take(Self::SUGGESTIONS)
+            .map(|(_, name)| name)
+            .collect();
+        Self {
+            name: name.to_owned(),
+            suggestions,
+        }
+    }
+
+    /// Returns the name that matched nothing.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Returns up to three operation names closest to the name, closest first.
+    pub fn suggestions(&self) -> &[&'static str] {
+        &self.suggestions
+    }
+}
+
+struct ClosestNames<'a>(&'a [&'static str]);
+
+impl fmt::Display for ClosestNames<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        f.write_str("; closest: ")?;
+        for (index, name) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(name)?;
+        }
+        Ok(())
+    }
+}
+
+/// Levenshtein distance over bytes.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b = b.as_bytes();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.as_bytes().iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The whole catalog as one value, for serialization.
+///
+/// With the `serde` feature it serializes as
+/// `{"operations": [...]}` in page order; see the README for the schema.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Catalog;
+
+impl Catalog {
+    /// Returns every operation in page order, like [`operations`].
+    pub fn operations(self) -> impl ExactSizeIterator<Item = &'static Operation> + Clone {
+        operations()
+    }
+}
