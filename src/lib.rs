@@ -3,9 +3,9 @@
 //! Reference".
 //!
 //! For each operation on the page the crate gives the IAM actions the call
-//! needs, the actions it needs only under a condition (a VPC, an elastic
-//! inference accelerator, a KMS key, a Git repository's secret) and the
-//! resource ARNs those actions apply to. `build.rs` parses the bundled copy of
+//! needs and the resource ARNs those actions apply to. It also gives the
+//! actions needed only under a condition: a VPC, an elastic inference
+//! accelerator, a KMS key or a Git repository's secret. `build.rs` parses the bundled copy of
 //! the page, `catalog.md`, into perfect-hash tables at compile time, so a
 //! lookup parses nothing, allocates nothing and initialises nothing at run time.
 //!
@@ -115,7 +115,7 @@ pub const CATALOG_SHA256: &str = generated::CATALOG_SHA256;
 /// The number of operations in the catalog.
 pub const OPERATION_COUNT: usize = generated::OPERATION_COUNT;
 
-/// Where AWS publishes the page that `catalog.md` copies.
+/// The address of AWS's page that `catalog.md` copies.
 pub const SOURCE_URL: &str =
     "https://docs.aws.amazon.com/sagemaker/latest/dg/api-permissions-reference.html";
 
@@ -381,6 +381,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// Runs the README's examples as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// The whole catalog as one value, for serialization.
 ///
 /// With the `serde` feature it serializes as
@@ -392,5 +397,32 @@ impl Catalog {
     /// Returns every operation in page order, like [`operations`].
     pub fn operations(self) -> impl ExactSizeIterator<Item = &'static Operation> + Clone {
         operations()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn correction_table_applied() {
+        for row in corrections::CORRECTION_ROWS {
+            let applied: Vec<&Correction> = crate::corrections()
+                .map(|(_, correction)| correction)
+                .filter(|correction| correction.as_written().as_str() == row.as_written)
+                .collect();
+            assert!(!applied.is_empty(), "{}", row.as_written);
+            for correction in applied {
+                assert_eq!(correction.corrected().as_str(), row.corrected);
+                assert_eq!(correction.reason(), row.reason);
+            }
+        }
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

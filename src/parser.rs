@@ -878,3 +878,637 @@ fn is_literal_segment(segment: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const URL: &str = "https://docs.aws.amazon.com/sagemaker/latest/APIReference";
+    const ARN: &str = "arn:aws:sagemaker:region:account-id";
+
+    /// Builds a small page whose table rows start on line 5.
+    fn page(rows: &[String]) -> String {
+        format!(
+            "# A page\n\n| Operations | Actions | Resources |\n| --- | --- | --- |\n{}\n",
+            rows.join("\n")
+        )
+    }
+
+    fn row(name_cell: &str, actions: &str, resources: &str) -> String {
+        format!("|  {name_cell}  |  {actions}  |  {resources}  | ")
+    }
+
+    fn link(name: &str) -> String {
+        format!("[ `{name}`]({URL}/API_{name}.html)")
+    }
+
+    fn parse_one(actions: &str, resources: &str) -> Result<PageOperation, ParseError> {
+        let text = page(&[row(&link("CreateModel"), actions, resources)]);
+        parse_catalog(&text).map(|mut operations| operations.remove(0))
+    }
+
+    fn message(actions: &str, resources: &str) -> String {
+        parse_one(actions, resources).unwrap_err().to_string()
+    }
+
+    fn model_arn() -> String {
+        format!("`{ARN}:model/modelName`")
+    }
+
+    #[test]
+    fn row_with_code_span_link() {
+        let operation = parse_one("`sagemaker:CreateModel` `iam:PassRole`", &model_arn()).unwrap();
+        assert_eq!(operation.line, 5);
+        assert_eq!(operation.name, "CreateModel");
+        assert_eq!(operation.label, "CreateModel");
+        assert_eq!(operation.api, Api::Sagemaker);
+        assert_eq!(
+            operation.documentation_url,
+            format!("{URL}/API_CreateModel.html")
+        );
+        assert_eq!(operation.actions, ["sagemaker:CreateModel", "iam:PassRole"]);
+        assert!(operation.conditional.is_empty());
+    }
+
+    #[test]
+    fn escapes_resolved_outside_code_spans() {
+        let pieces = tokenize(r"a\(b\-c\. `x\-y`", 1).unwrap();
+        assert_eq!(plain_text(&pieces), r"a(b-c. x\-y");
+    }
+
+    #[test]
+    fn escaped_parenthetical_is_condition() {
+        let operation = parse_one(
+            r"`sagemaker:CreateModel` `kms:CreateGrant` \(required only if a `KmsKeyId` is specified\)",
+            &model_arn(),
+        )
+        .unwrap();
+        assert_eq!(operation.actions, ["sagemaker:CreateModel"]);
+        assert_eq!(
+            operation.conditional,
+            [PageGroup {
+                conditions: vec![Condition::KmsKey],
+                description: "required only if a KmsKeyId is specified".to_owned(),
+                actions: vec!["kms:CreateGrant".to_owned()],
+            }]
+        );
+    }
+
+    #[test]
+    fn link_text_that_is_url() {
+        let target = format!("{URL}/API_DescribeModel.html");
+        let text = page(&[row(
+            &format!("[{target}]({target})"),
+            "`sagemaker:DescribeModel`",
+            &model_arn(),
+        )]);
+        let operation = &parse_catalog(&text).unwrap()[0];
+        assert_eq!(operation.name, "DescribeModel");
+        assert_eq!(operation.documentation_url, target);
+    }
+
+    #[test]
+    fn link_text_must_match_target() {
+        let cell = format!("[ `DescribeModel`]({URL}/API_DeleteModel.html)");
+        let text = page(&[row(&cell, "`sagemaker:DeleteModel`", &model_arn())]);
+        assert_eq!(
+            parse_catalog(&text).unwrap_err().to_string(),
+            "catalog.md:5: expected link text `DeleteModel` to match the link target, found `DescribeModel`"
+        );
+    }
+
+    #[test]
+    fn runtime_label_belongs_to_runtime_api() {
+        let cell = format!("[ `runtime_InvokeEndpoint`]({URL}/API_runtime_InvokeEndpoint.html)");
+        let text = page(&[row(
+            &cell,
+            "`sagemaker:InvokeEndpoint`",
+            &format!("`{ARN}:endpoint/endpointName`"),
+        )]);
+        let operation = &parse_catalog(&text).unwrap()[0];
+        assert_eq!(operation.name, "InvokeEndpoint");
+        assert_eq!(operation.label, "runtime_InvokeEndpoint");
+        assert_eq!(operation.api, Api::SagemakerRuntime);
+    }
+
+    #[test]
+    fn augmented_ai_link_belongs_to_a2i_api() {
+        let cell = "[StopHumanLoop](https://docs.aws.amazon.com/augmented-ai/2019-11-07/APIReference/API_StopHumanLoop.html)";
+        let text = page(&[row(
+            cell,
+            "`sagemaker:StopHumanLoop`",
+            &format!("`{ARN}:human-loop/humanLoopName`"),
+        )]);
+        let operation = &parse_catalog(&text).unwrap()[0];
+        assert_eq!(operation.name, "StopHumanLoop");
+        assert_eq!(operation.api, Api::SagemakerA2iRuntime);
+    }
+
+    #[test]
+    fn unknown_label_prefix_is_error() {
+        let cell = format!("[ `edge_Thing`]({URL}/API_edge_Thing.html)");
+        let text = page(&[row(&cell, "`sagemaker:Thing`", &model_arn())]);
+        assert_eq!(
+            parse_catalog(&text).unwrap_err().to_string(),
+            format!("catalog.md:5: expected a link target `API_<Name>.html` or `API_runtime_<Name>.html`, found `{URL}/API_edge_Thing.html`")
+        );
+    }
+
+    #[test]
+    fn cell_without_link_is_error() {
+        let text = page(&[row("CreateModel", "`sagemaker:CreateModel`", &model_arn())]);
+        assert_eq!(
+            parse_catalog(&text).unwrap_err().to_string(),
+            "catalog.md:5: expected a link `[Name](…/API_Name.html)` to the operation's reference, found `CreateModel`"
+        );
+    }
+
+    #[test]
+    fn actions_without_code_spans() {
+        let operation = parse_one("sagemaker:CreateModel iam:PassRole", &model_arn()).unwrap();
+        assert_eq!(operation.actions, ["sagemaker:CreateModel", "iam:PassRole"]);
+    }
+
+    #[test]
+    fn code_span_with_stray_spaces() {
+        let operation = parse_one("` sagemaker:CreateModel `", &model_arn()).unwrap();
+        assert_eq!(operation.actions, ["sagemaker:CreateModel"]);
+    }
+
+    #[test]
+    fn sentence_governs_following_actions() {
+        let operation = parse_one(
+            "`sagemaker:CreateModel` The following permissions are required only if you specify a VPC: \
+             `ec2:CreateNetworkInterface` `ec2:DescribeVpcs` \
+             The following permission is required only if you specify an AWS Secrets Manager secret: \
+             `secretsmanager:GetSecretValue`",
+            &model_arn(),
+        )
+        .unwrap();
+        assert_eq!(operation.actions, ["sagemaker:CreateModel"]);
+        assert_eq!(operation.conditional.len(), 2);
+        assert_eq!(operation.conditional[0].conditions, [Condition::Vpc]);
+        assert_eq!(
+            operation.conditional[0].description,
+            "The following permissions are required only if you specify a VPC"
+        );
+        assert_eq!(
+            operation.conditional[0].actions,
+            ["ec2:CreateNetworkInterface", "ec2:DescribeVpcs"]
+        );
+        assert_eq!(operation.conditional[1].conditions, [Condition::GitSecret]);
+        assert_eq!(
+            operation.conditional[1].actions,
+            ["secretsmanager:GetSecretValue"]
+        );
+    }
+
+    #[test]
+    fn vpc_and_accelerator_are_two_conditions() {
+        let operation = parse_one(
+            "`sagemaker:CreateModel` The following permission is required only if you specify a VPC and an elastic inference accelerator: `ec2:DescribeVpcEndpoints`",
+            &model_arn(),
+        )
+        .unwrap();
+        assert_eq!(
+            operation.conditional[0].conditions,
+            [Condition::Vpc, Condition::ElasticInference]
+        );
+    }
+
+    #[test]
+    fn encryption_key_is_kms_condition() {
+        let operation = parse_one(
+            "`sagemaker:CreateModel` The following permissions are required only if you specified an encryption key: `kms:DescribeKey`",
+            &model_arn(),
+        )
+        .unwrap();
+        assert_eq!(operation.conditional[0].conditions, [Condition::KmsKey]);
+    }
+
+    #[test]
+    fn parenthetical_inside_sentence_group_needs_both() {
+        let operation = parse_one(
+            r"`sagemaker:CreateModel` The following permission is required only if you specify a VPC: `ec2:DescribeVpcs` `kms:CreateGrant` \(required only if a KMS key is given\)",
+            &model_arn(),
+        )
+        .unwrap();
+        assert_eq!(operation.conditional[0].actions, ["ec2:DescribeVpcs"]);
+        assert_eq!(
+            operation.conditional[1].conditions,
+            [Condition::Vpc, Condition::KmsKey]
+        );
+        assert_eq!(operation.conditional[1].actions, ["kms:CreateGrant"]);
+    }
+
+    #[test]
+    fn unknown_condition_phrase_is_error() {
+        assert_eq!(
+            message(
+                r"`sagemaker:CreateModel` `kms:CreateGrant` \(required only if it rains\)",
+                &model_arn()
+            ),
+            "catalog.md:5: expected a known condition (a VPC, an elastic inference accelerator, a KMS or encryption key, or a Secrets Manager secret), found `required only if it rains`"
+        );
+    }
+
+    #[test]
+    fn parenthetical_without_only_if_is_error() {
+        assert_eq!(
+            message(r"`sagemaker:CreateModel` \(see the VPC guide\)", &model_arn()),
+            "catalog.md:5: expected a condition phrase such as `required only if …`, found `see the VPC guide`"
+        );
+    }
+
+    #[test]
+    fn parenthetical_first_is_error() {
+        assert_eq!(
+            message(r"\(required only if a VPC is given\) `sagemaker:CreateModel`", &model_arn()),
+            "catalog.md:5: expected an action before the parenthetical condition, found `required only if a VPC is given`"
+        );
+    }
+
+    #[test]
+    fn unclosed_parenthetical_is_error() {
+        assert_eq!(
+            message(
+                r"`sagemaker:CreateModel` `kms:CreateGrant` \(required only if",
+                &model_arn()
+            ),
+            "catalog.md:5: expected a `)` to close the parenthetical, found `(required only if`"
+        );
+    }
+
+    #[test]
+    fn sentence_without_actions_is_error() {
+        assert_eq!(
+            message(
+                "`sagemaker:CreateModel` The following permission is required only if you specify a VPC:",
+                &model_arn()
+            ),
+            "catalog.md:5: expected an action after the condition, found `The following permission is required only if you specify a VPC`"
+        );
+    }
+
+    #[test]
+    fn cell_without_action_is_error() {
+        assert_eq!(
+            message("   ", &model_arn()),
+            "catalog.md:5: expected at least one required action, found ``"
+        );
+    }
+
+    #[test]
+    fn prose_without_colon_is_error() {
+        assert_eq!(
+            message("`sagemaker:CreateModel` see below", &model_arn()),
+            "catalog.md:5: expected an action or a sentence ending in `:` that says when the actions after it are required, found `see below`"
+        );
+    }
+
+    #[test]
+    fn malformed_action_is_error() {
+        assert_eq!(
+            message("`sagemaker:*`", &model_arn()),
+            "catalog.md:5: expected an action such as `sagemaker:CreateModel`, found `sagemaker:*`"
+        );
+    }
+
+    #[test]
+    fn unclosed_backtick_is_error() {
+        let text = page(&[row(
+            &link("CreateModel"),
+            "`sagemaker:CreateModel",
+            &model_arn(),
+        )]);
+        let err = parse_catalog(&text).unwrap_err();
+        assert_eq!(err.line, 5);
+        assert_eq!(err.expected, "a closing backtick");
+    }
+
+    #[test]
+    fn several_arns_in_one_cell() {
+        let operation = parse_one(
+            "`sagemaker:CreateEndpoint`",
+            &format!("`{ARN}:endpoint/endpointName` `{ARN}:endpoint-config/endpointConfigName`"),
+        )
+        .unwrap();
+        let arns: Vec<String> = operation
+            .resources
+            .iter()
+            .map(PageResource::iam_form)
+            .collect();
+        assert_eq!(
+            arns,
+            [
+                "arn:${Partition}:sagemaker:${Region}:${Account}:endpoint/${EndpointName}",
+                "arn:${Partition}:sagemaker:${Region}:${Account}:endpoint-config/${EndpointConfigName}",
+            ]
+        );
+    }
+
+    #[test]
+    fn bare_arns_split_on_whitespace() {
+        let operation = parse_one(
+            "`sagemaker:CreateModel`",
+            &format!("{ARN}:model/modelName {ARN}:model/otherModelName"),
+        );
+        // The second placeholder does not name `ModelName`, so it is rejected
+        // rather than read as a literal segment.
+        assert!(operation.is_err());
+        let operation = parse_one(
+            "`sagemaker:CreateModel`",
+            &format!("{ARN}:model/modelName *"),
+        )
+        .unwrap();
+        assert_eq!(operation.resources.len(), 2);
+        assert_eq!(operation.resources[1], PageResource::Any);
+    }
+
+    #[test]
+    fn star_alone_and_account_wide() {
+        let operation = parse_one("`sagemaker:AddTags`", &format!("`*` `{ARN}:*`")).unwrap();
+        assert_eq!(operation.resources[0], PageResource::Any);
+        assert_eq!(operation.resources[0].iam_form(), "*");
+        assert_eq!(
+            operation.resources[1],
+            PageResource::AccountWide {
+                as_written: format!("{ARN}:*")
+            }
+        );
+        assert_eq!(
+            operation.resources[1].iam_form(),
+            "arn:${Partition}:sagemaker:${Region}:${Account}:*"
+        );
+    }
+
+    #[test]
+    fn trailing_wildcards() {
+        let operation = parse_one(
+            "`sagemaker:CreateImageVersion`",
+            &format!("`{ARN}:image/*` `{ARN}:image-version/imageName/*`"),
+        )
+        .unwrap();
+        assert_eq!(
+            operation.resources[0].iam_form(),
+            "arn:${Partition}:sagemaker:${Region}:${Account}:image/*"
+        );
+        assert_eq!(
+            operation.resources[1].iam_form(),
+            "arn:${Partition}:sagemaker:${Region}:${Account}:image-version/${ImageName}/*"
+        );
+    }
+
+    #[test]
+    fn wildcard_in_middle_is_error() {
+        assert_eq!(
+            message("`sagemaker:X`", &format!("`{ARN}:image-version/*/versionNumber`")),
+            format!("catalog.md:5: expected `*` only as the last path segment, found `{ARN}:image-version/*/versionNumber`")
+        );
+    }
+
+    #[test]
+    fn literal_crowd_segments() {
+        let operation = parse_one(
+            "`sagemaker:CreateWorkteam`",
+            &format!("`{ARN}:workteam/private-crowd/work team name` `{ARN}:workteam/vendor-crowd/work team name`"),
+        )
+        .unwrap();
+        let PageResource::Typed { segments, .. } = &operation.resources[0] else {
+            panic!("expected a typed resource");
+        };
+        assert_eq!(
+            segments[0],
+            PageSegment::Literal("private-crowd".to_owned())
+        );
+        assert_eq!(
+            segments[1],
+            PageSegment::Variable {
+                name: "WorkteamName",
+                as_written: "work team name".to_owned()
+            }
+        );
+        assert_eq!(
+            operation.resources[1].iam_form(),
+            "arn:${Partition}:sagemaker:${Region}:${Account}:workteam/vendor-crowd/${WorkteamName}"
+        );
+    }
+
+    #[test]
+    fn placeholder_spellings_map_to_iam_names() {
+        let cases = [
+            (
+                "training-job/trainingJobName",
+                "training-job/${TrainingJobName}",
+            ),
+            (
+                "training-job/trainingjobname",
+                "training-job/${TrainingJobName}",
+            ),
+            (
+                "hyper-parameter-tuning-job/hyperParameterTuningJob",
+                "hyper-parameter-tuning-job/${HyperParameterTuningJobName}",
+            ),
+            ("workteam/work team name", "workteam/${WorkteamName}"),
+            (
+                "image-version/imageName/versionNumber",
+                "image-version/${ImageName}/${Version}",
+            ),
+            (
+                "human-task-ui/humanTaskUiName",
+                "human-task-ui/${HumanTaskUiName}",
+            ),
+        ];
+        for (path, expected) in cases {
+            let operation = parse_one("`sagemaker:X`", &format!("`{ARN}:{path}`")).unwrap();
+            assert_eq!(
+                operation.resources[0].iam_form(),
+                format!("arn:${{Partition}}:sagemaker:${{Region}}:${{Account}}:{expected}"),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn misspelled_placeholder_is_error() {
+        assert_eq!(
+            message("`sagemaker:X`", &format!("`{ARN}:endpoint/endpontName`")),
+            format!("catalog.md:5: expected a placeholder for `EndpointName` in `{ARN}:endpoint/endpontName`, found `endpontName`")
+        );
+    }
+
+    #[test]
+    fn unknown_resource_type_is_error() {
+        assert_eq!(
+            message("`sagemaker:X`", &format!("`{ARN}:pipeline/pipelineName`")),
+            "catalog.md:5: expected a SageMaker resource type such as `training-job`, found `pipeline`"
+        );
+    }
+
+    #[test]
+    fn unparsable_arn_is_error() {
+        assert_eq!(
+            message("`sagemaker:X`", "`arn:aws:sagemaker:region:model/x`"),
+            "catalog.md:5: expected an ARN `arn:aws:sagemaker:region:account-id:<resource>` or `*`, found `arn:aws:sagemaker:region:model/x`"
+        );
+        assert_eq!(
+            message("`sagemaker:X`", "`arn:aws:s3:region:account-id:bucket/x`"),
+            "catalog.md:5: expected the service `sagemaker` in the ARN, found `arn:aws:s3:region:account-id:bucket/x`"
+        );
+        assert_eq!(
+            message("`sagemaker:X`", "`arn:aws:sagemaker:us-east-1:account-id:model/modelName`"),
+            "catalog.md:5: expected the placeholder `region` in the ARN, found `arn:aws:sagemaker:us-east-1:account-id:model/modelName`"
+        );
+        assert_eq!(
+            message("`sagemaker:X`", &format!("`{ARN}:model`")),
+            format!("catalog.md:5: expected a path after the resource type, found `{ARN}:model`")
+        );
+    }
+
+    #[test]
+    fn empty_resources_cell_is_error() {
+        assert_eq!(
+            message("`sagemaker:X`", " "),
+            "catalog.md:5: expected at least one resource ARN or `*`, found ``"
+        );
+    }
+
+    #[test]
+    fn duplicate_operation_names_both_lines() {
+        let text = page(&[
+            row(
+                &link("CreateModel"),
+                "`sagemaker:CreateModel`",
+                &model_arn(),
+            ),
+            row(
+                &link("DeleteModel"),
+                "`sagemaker:DeleteModel`",
+                &model_arn(),
+            ),
+            row(
+                &link("CreateModel"),
+                "`sagemaker:CreateModel`",
+                &model_arn(),
+            ),
+        ]);
+        assert_eq!(
+            parse_catalog(&text).unwrap_err().to_string(),
+            "catalog.md:7: expected each operation once (`CreateModel` is on line 5), found `CreateModel` again"
+        );
+    }
+
+    #[test]
+    fn wrong_cell_count_is_error() {
+        let text = page(&["|  a  |  b  | ".to_owned()]);
+        assert_eq!(
+            parse_catalog(&text).unwrap_err().to_string(),
+            "catalog.md:5: expected 3 cells (operation, actions, resources) but the row has 2, found `|  a  |  b  |`"
+        );
+    }
+
+    #[test]
+    fn missing_table_is_error() {
+        assert_eq!(
+            parse_catalog("# Title\n\nNo table here.\n").unwrap_err().to_string(),
+            "catalog.md:3: expected a markdown table with a header and a `| --- |` separator row, found no table"
+        );
+    }
+
+    #[test]
+    fn table_without_rows_is_error() {
+        assert_eq!(
+            parse_catalog(&page(&[])).unwrap_err().to_string(),
+            "catalog.md:3: expected at least one operation row, found none"
+        );
+    }
+
+    #[test]
+    fn last_row_without_newline() {
+        let mut text = page(&[row(
+            &link("CreateModel"),
+            "`sagemaker:CreateModel`",
+            &model_arn(),
+        )]);
+        text.pop();
+        assert_eq!(parse_catalog(&text).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn corrections_replace_and_record() {
+        let rows = [CorrectionRow {
+            as_written: "sagemaker:CreateModle",
+            corrected: "sagemaker:CreateModel",
+            reason: "typo",
+        }];
+        let mut operations = parse_catalog(&page(&[row(
+            &link("CreateModel"),
+            "`sagemaker:CreateModle`",
+            &model_arn(),
+        )]))
+        .unwrap();
+        apply_corrections(&mut operations, &rows).unwrap();
+        assert_eq!(operations[0].actions, ["sagemaker:CreateModel"]);
+        assert_eq!(operations[0].corrections, [0]);
+    }
+
+    #[test]
+    fn stale_correction_is_error() {
+        let rows = [CorrectionRow {
+            as_written: "sagemaker:Nothing",
+            corrected: "sagemaker:Something",
+            reason: "none",
+        }];
+        let mut operations = parse_catalog(&page(&[row(
+            &link("CreateModel"),
+            "`sagemaker:CreateModel`",
+            &model_arn(),
+        )]))
+        .unwrap();
+        assert_eq!(
+            apply_corrections(&mut operations, &rows).unwrap_err(),
+            "src/corrections.rs: the correction of `sagemaker:Nothing` matches no action on the page; remove the row"
+        );
+    }
+
+    #[test]
+    fn bundled_page_parses() {
+        let text = include_str!("../catalog.md");
+        let operations = parse_catalog(text).unwrap();
+        assert_eq!(operations.len(), 76);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn parser_never_panics(text in "\\PC*") {
+                let _ = parse_catalog(&text);
+            }
+
+            #[test]
+            fn row_parser_never_panics(
+                name in "[ `\\[\\]()a-zA-Z_:/.\\\\-]{0,40}",
+                actions in "[ `()\\\\a-zA-Z:*.-]{0,80}",
+                resources in "[ `*a-z:/-]{0,80}",
+            ) {
+                let _ = parse_catalog(&page(&[row(&name, &actions, &resources)]));
+            }
+
+            #[test]
+            fn bundled_rows_survive_any_edit(line in 0usize..76, position in 0usize..400, inserted in "\\PC{0,3}") {
+                let text = include_str!("../catalog.md");
+                let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+                let target = &mut lines[16 + line];
+                let mut at = position.min(target.len());
+                while !target.is_char_boundary(at) {
+                    at -= 1;
+                }
+                target.insert_str(at, &inserted);
+                let _ = parse_catalog(&lines.join("\n"));
+            }
+        }
+    }
+}
