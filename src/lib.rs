@@ -80,6 +80,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
+mod action_pattern;
 #[cfg(test)]
 mod corrections;
 mod keys;
@@ -103,6 +104,7 @@ mod generated {
 
 use std::fmt;
 
+pub use action_pattern::{operations_covered_by, ActionPattern, ActionPatternError};
 pub use kinds::{Api, Condition, ResourceType};
 pub use model::{
     Action, ArnTemplate, ConditionalGroup, Correction, Operation, Segment, TemplateKind, Variable,
