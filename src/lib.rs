@@ -6,7 +6,8 @@
 //! needs and the resource ARNs those actions apply to. It also gives the
 //! actions needed only under a condition: a VPC, an elastic inference
 //! accelerator, a KMS key or a Git repository's secret. `build.rs` parses the bundled copy of
-//! the page, `catalog.md`, into perfect-hash tables at compile time, so a
+//! the page, `catalog.md`, into static tables (a generated `match` for exact
+//! names, perfect-hash maps for the other keys) at compile time, so a
 //! lookup parses nothing, allocates nothing and initialises nothing at run time.
 //!
 //! # Quick start
@@ -123,16 +124,14 @@ pub const SOURCE_URL: &str =
 
 /// Returns the operation with exactly this name, such as `CreateTrainingJob`.
 ///
-/// This is the fastest lookup: one perfect-hash probe, no allocation.
+/// This is the fastest lookup: a generated `match` on the name, no allocation.
 ///
 /// ```
 /// assert!(sagemaker_permissions::operation("CreateTrainingJob").is_some());
 /// assert!(sagemaker_permissions::operation("createTrainingJob").is_none());
 /// ```
 pub fn operation(name: &str) -> Option<&'static Operation> {
-    generated::BY_NAME
-        .get(name)
-        .map(|&index| &generated::OPERATIONS[usize::from(index)])
+    generated::index_of_name(name).map(|index| &generated::OPERATIONS[usize::from(index)])
 }
 
 /// Returns the operation that `name` refers to in any accepted spelling.
