@@ -81,19 +81,22 @@
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
 #[cfg(test)]
+#[allow(dead_code)]
 mod corrections;
+mod differences;
 mod keys;
 mod kinds;
 mod model;
 #[cfg(test)]
 #[allow(dead_code)]
 mod parser;
+mod requirements;
 #[cfg(feature = "serde")]
 mod serialize;
 
 #[allow(clippy::all, clippy::pedantic)]
 mod generated {
-    use crate::kinds::{Api, Condition, ResourceType};
+    use crate::kinds::{AccessLevel, Api, Condition, ResourceType};
     use crate::model::{
         Action, ArnTemplate, ConditionalGroup, Correction, Operation, Segment, TemplateKind,
         Variable,
@@ -103,10 +106,13 @@ mod generated {
 
 use std::fmt;
 
-pub use kinds::{Api, Condition, ResourceType};
+pub use differences::Difference;
+pub use kinds::{AccessLevel, Api, Condition, DifferenceKind, ResourceType};
 pub use model::{
-    Action, ArnTemplate, ConditionalGroup, Correction, Operation, Segment, TemplateKind, Variable,
+    Action, ArnTemplate, ConditionalGroup, Correction, Operation, Resources, Segment, TemplateKind,
+    Variable,
 };
+pub use requirements::{Requirement, Source};
 
 /// The SHA-256 digest of the bundled `catalog.md`, in lower-case hex, as
 /// `sha256sum catalog.md` prints it.
@@ -295,6 +301,29 @@ pub fn corrections() -> impl Iterator<Item = (&'static Operation, &'static Corre
             .corrections
             .iter()
             .map(move |correction| (operation, correction))
+    })
+}
+
+/// Returns every difference between the page and IAM's Service Authorization
+/// Reference, with its operation, in page order.
+///
+/// ```
+/// use sagemaker_permissions::DifferenceKind;
+///
+/// let spelling: Vec<_> = sagemaker_permissions::differences()
+///     .filter(|(_, difference)| difference.kind() == DifferenceKind::ActionName)
+///     .map(|(operation, difference)| (operation.name(), difference.page().unwrap()))
+///     .collect();
+/// assert_eq!(
+///     spelling,
+///     [("ListLabelingJobsForWorkteam", "sagemaker:ListLabelingJobForWorkteam")]
+/// );
+/// ```
+pub fn differences() -> impl Iterator<Item = (&'static Operation, &'static Difference)> + Clone {
+    operations().flat_map(|operation| {
+        operation
+            .differences()
+            .map(move |difference| (operation, difference))
     })
 }
 

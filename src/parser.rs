@@ -173,18 +173,21 @@ pub(crate) fn parse_catalog(text: &str) -> Result<Vec<PageOperation>, ParseError
     Ok(operations)
 }
 
-/// Replaces each action the correction table names with IAM's spelling and
-/// records the row on the operation.
+/// Replaces each action a correction row names with IAM's spelling on the
+/// row's operation and records the row there.
 ///
-/// A row that matches no action on the page is an error, so a page that has
-/// been fixed cannot leave a stale row behind.
+/// A row that matches no action of its operation is an error, so a page that
+/// has been fixed cannot leave a stale row behind.
 pub(crate) fn apply_corrections(
     operations: &mut [PageOperation],
     rows: &[CorrectionRow],
 ) -> Result<(), String> {
     for (row_index, row) in rows.iter().enumerate() {
         let mut used = false;
-        for operation in operations.iter_mut() {
+        for operation in operations
+            .iter_mut()
+            .filter(|operation| operation.name == row.operation)
+        {
             let mut applied = false;
             let lists = std::iter::once(&mut operation.actions).chain(
                 operation
@@ -205,8 +208,8 @@ pub(crate) fn apply_corrections(
         }
         if !used {
             return Err(format!(
-                "src/corrections.rs: the correction of `{}` matches no action on the page; remove the row",
-                row.as_written
+                "src/differences.rs: the correction of `{}` matches no action of operation `{}` on the page; remove the row",
+                row.as_written, row.operation
             ));
         }
     }
