@@ -40,6 +40,7 @@ fn print_operation(operation: &Operation) {
     println!("  api:           {}", operation.api());
     println!("  documentation: {}", operation.documentation_url());
     println!("  page line:     catalog.md:{}", operation.page_line());
+    println!("  access level:  {}", operation.access_level());
 
     println!("  required actions:");
     for action in operation.actions() {
@@ -71,5 +72,14 @@ fn print_operation(operation: &Operation) {
             correction.corrected(),
             correction.reason()
         );
+    }
+
+    if operation.differences().next().is_some() {
+        println!("  differences from IAM:");
+    }
+    for difference in operation.differences() {
+        println!("    {}: {}", difference.kind(), difference.reason());
+        println!("      page: {}", difference.page().unwrap_or("(nothing)"));
+        println!("      IAM:  {}", difference.iam().unwrap_or("(nothing)"));
     }
 }
