@@ -10,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use sagemaker_permissions::{lookup, Operation};
+use sagemaker_permissions::{lookup, Operation, Resources, Source};
 
 fn main() -> ExitCode {
     let names: Vec<String> = std::env::args().skip(1).collect();
@@ -72,6 +72,31 @@ fn print_operation(operation: &Operation) {
             correction.corrected(),
             correction.reason()
         );
+    }
+
+    println!("  requirements as IAM needs them:");
+    for requirement in operation.requirements(Source::Iam) {
+        let when = if requirement.conditions().is_empty() {
+            "always".to_owned()
+        } else {
+            let conditions: Vec<&str> = requirement
+                .conditions()
+                .iter()
+                .map(|c| c.as_str())
+                .collect();
+            format!("when {}", conditions.join(" and "))
+        };
+        println!("    {} ({when})", requirement.action());
+        match requirement.resources() {
+            Resources::Templates(templates) => {
+                for template in templates {
+                    println!("      on {template}");
+                }
+            }
+            Resources::OnlyWildcard => println!("      on * only"),
+            Resources::OtherService => println!("      on a resource of its own service"),
+            _ => println!("      on resources this example does not know"),
+        }
     }
 
     if operation.differences().next().is_some() {

@@ -15,6 +15,6 @@ pub(crate) struct CorrectionRow {
     pub(crate) as_written: &'static str,
     /// The action as IAM defines it.
     pub(crate) corrected: &'static str,
-    /// One line that says why, for the API and the README.
+    /// A one-line reason, for the API and the README.
     pub(crate) reason: &'static str,
 }

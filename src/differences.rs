@@ -1,9 +1,9 @@
 //! The one table of differences between the page and IAM's Service
 //! Authorization Reference for SageMaker.
 //!
-//! The page dates from 2020 and is written by hand; IAM's reference is what
-//! IAM enforces. Each row names one operation, what the page gives, what IAM
-//! has and why it matters. `tests/iam_cross_check.rs` compares every operation
+//! The page dates from 2020 and is written by hand, while IAM's reference is
+//! what IAM enforces. Each row names one operation, what the page gives, what
+//! IAM has and why it matters. `tests/iam_cross_check.rs` compares every operation
 //! with IAM's record and fails on a difference this table lacks and on a row
 //! that matches no difference, so the table can neither fall behind nor hold
 //! guesses.
@@ -65,13 +65,13 @@ impl Difference {
         self.iam
     }
 
-    /// Returns one line that says why the difference matters.
+    /// Returns a one-line reason why the difference matters.
     pub fn reason(&self) -> &'static str {
         self.reason
     }
 }
 
-/// What a difference changes in the requirements for [`Source::Iam`](crate::Source::Iam).
+/// The change that a difference makes to the requirements for [`Source::Iam`](crate::Source::Iam).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Effect {
     /// Nothing: the catalog's data already carries IAM's spelling, or the
@@ -163,7 +163,7 @@ const WORKTEAM: ArnTemplate = iam_template!(Workteam, "workteam/${WorkteamName}"
 /// The reason of every `sagemaker:AddTags` row.
 const ADD_TAGS_REASON: &str = "IAM also authorizes sagemaker:AddTags on the new resource when the request carries tags; the page leaves it out";
 
-/// A row for `sagemaker:AddTags`, which a create call needs when the request carries tags.
+/// Builds the row for `sagemaker:AddTags`, which a create call needs when the request carries tags.
 const fn add_tags(operation: &'static str, created: &'static [ArnTemplate]) -> Difference {
     Difference {
         operation,
@@ -179,7 +179,7 @@ const fn add_tags(operation: &'static str, created: &'static [ArnTemplate]) -> D
     }
 }
 
-/// A row for a List action that IAM accepts only with `*`.
+/// Builds the row for a List action that IAM accepts only with `*`.
 const fn only_wildcard(operation: &'static str, page: &'static str) -> Difference {
     Difference {
         operation,
@@ -224,8 +224,10 @@ pub(crate) static DIFFERENCES: &[Difference] = &[
     },
     add_tags("CreateLabelingJob", &[LABELING_JOB]),
     add_tags("CreateModel", &[MODEL]),
-    // NOTE: the resource type comes from IAM's hub-content ARN format; IAM's
-    // record of CreateModel names the action but not its resource.
+    // NOTE: IAM's record of CreateModel names the action but neither the
+    // request parameter that triggers it nor its resource. The condition and
+    // the hub-content ARN follow from what the action authorizes: deploying
+    // content of a SageMaker hub.
     Difference {
         operation: "CreateModel",
         kind: DifferenceKind::MissingAction,

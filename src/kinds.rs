@@ -235,12 +235,12 @@ impl AccessLevel {
     }
 }
 
-/// How the page and IAM's Service Authorization Reference differ for one
-/// operation.
+/// A kind of difference between the page and IAM's Service Authorization
+/// Reference for one operation.
 ///
 /// The kebab-case names (`missing-action`) are the `Display` and `FromStr`
-/// forms. Only [`ActionName`](Self::ActionName) changes the catalog's own data;
-/// the others are kept beside the page's data and change only the
+/// forms. Only [`ActionName`](Self::ActionName) changes the catalog's own data.
+/// The others are kept beside the page's data and change only the
 /// requirements for [`Source::Iam`](crate::Source::Iam).
 #[derive(
     Debug,
@@ -273,7 +273,7 @@ pub enum DifferenceKind {
     /// policy scoped to the page's ARNs fails with AccessDenied.
     MissingResourceType,
     /// The page gives an ARN of a resource type that IAM does not check for the
-    /// call; IAM checks another resource type in its place.
+    /// call. IAM checks another resource type in its place.
     OtherResourceType,
     /// IAM accepts only `*` as the action's resource, but the page gives an
     /// ARN, so a policy with the page's ARN never matches.

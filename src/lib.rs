@@ -56,21 +56,57 @@
 //!
 //! # Scope
 //!
-//! The catalog holds exactly what the page states, row by row: 76 operations of
-//! three APIs ([`Api`]). The page dates from 2020 and does not list newer
-//! operations or every resource IAM now checks. [`CATALOG_SHA256`] identifies
-//! the copy of the page a build carries.
+//! The catalog holds what the page states, row by row: 76 operations of three
+//! APIs ([`Api`]). The page dates from 2020 and does not list newer
+//! operations. [`CATALOG_SHA256`] identifies the copy of the page a build
+//! carries.
 //!
-//! # Corrections
+//! # Two sets of requirements: the page's and IAM's
 //!
-//! Where the page names an action that IAM does not have, the catalog uses
+//! The page is written by hand; IAM's Service Authorization Reference is what
+//! IAM enforces, and the two differ. A policy built from the page alone can be
+//! denied (UpdateEndpoint is also checked against the endpoint configuration;
+//! IAM accepts only `*` for ListWorkteams, where the page gives an ARN) or lack
+//! an action the call needs (`sagemaker:AddTags` when a create request carries
+//! tags).
+//!
+//! So the crate keeps the page's data as written and the differences beside
+//! it, and [`Operation::requirements`] returns either set:
+//!
+//! - [`Source::Iam`], the default and the one for policies: the page's
+//!   requirements joined with IAM's, with the resources IAM checks.
+//! - [`Source::Page`]: the page's requirements alone.
+//!
+//! ```
+//! use sagemaker_permissions::{Condition, Source};
+//!
+//! let operation = sagemaker_permissions::operation("CreateTrainingJob").unwrap();
+//! let needed: Vec<String> = operation
+//!     .requirements(Source::Iam)
+//!     .filter(|requirement| requirement.applies(&[Condition::Tags]))
+//!     .map(|requirement| requirement.action().to_string())
+//!     .collect();
+//! assert_eq!(needed, ["sagemaker:CreateTrainingJob", "iam:PassRole", "sagemaker:AddTags"]);
+//! ```
+//!
+//! [`Operation::differences`] and [`differences`] name every difference with
+//! the page's value, IAM's value and a reason ([`Difference`]); the README
+//! lists them all. A test compares every operation with IAM's record and
+//! fails on any difference that the crate does not name.
+//!
+//! Only a misspelled action changes the catalog's own data: the catalog uses
 //! IAM's name and keeps the page's spelling on the operation
-//! ([`Operation::corrections`]); reverse lookups accept both spellings. All
-//! corrections come from one table in `src/corrections.rs`:
+//! ([`Operation::corrections`]), and reverse lookups accept both spellings.
 //!
 //! | operation | page's spelling | IAM's action |
 //! | --- | --- | --- |
 //! | `ListLabelingJobsForWorkteam` | `sagemaker:ListLabelingJobForWorkteam` | `sagemaker:ListLabelingJobsForWorkteam` |
+//!
+//! IAM's records leave out permissions that SageMaker uses on the caller's
+//! behalf (KMS grants, VPC network interfaces, Secrets Manager secrets,
+//! Cognito user pools, AWS Marketplace subscriptions). For those the page is
+//! the only source, and both sets of requirements carry them as the page
+//! states them.
 //!
 //! # Features
 //!

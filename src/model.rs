@@ -316,7 +316,8 @@ pub enum Resources {
     /// The action belongs to another service (`iam`, `kms`, `ec2`,
     /// `secretsmanager`, `cognito-idp`, `aws-marketplace`). The catalog holds no
     /// ARN for it, so the caller chooses the resource, such as the role that
-    /// `iam:PassRole` passes.
+    /// `iam:PassRole` passes, following IAM's reference for that service
+    /// (which accepts only `*` for `aws-marketplace:ViewSubscriptions`).
     OtherService,
 }
 

@@ -881,3 +881,58 @@ fn is_literal_segment(segment: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditions_never_include_iam_only() {
+        let wordings = [
+            "required only if the request carries tags",
+            "required only if you deploy a model from a SageMaker hub",
+            "required only if you specify a VPC, tags and an elastic inference accelerator",
+        ];
+        for wording in wordings {
+            let conditions = classify_condition(wording, 1).unwrap_or_default();
+            assert!(!conditions.contains(&Condition::Tags), "{wording}");
+            assert!(!conditions.contains(&Condition::HubModel), "{wording}");
+        }
+    }
+
+    #[test]
+    fn corrections_apply_to_named_operation_only() {
+        let text = "| a | b | c |\n| --- | --- | --- |\n\
+            | [ `ListModels`](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModels.html) | `sagemaker:ListModel` | `*` |\n\
+            | [ `ListImages`](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListImages.html) | `sagemaker:ListModel` | `*` |\n";
+        let mut operations = parse_catalog(text).unwrap();
+        let rows = [CorrectionRow {
+            operation: "ListModels",
+            as_written: "sagemaker:ListModel",
+            corrected: "sagemaker:ListModels",
+            reason: "",
+        }];
+        apply_corrections(&mut operations, &rows).unwrap();
+        assert_eq!(operations[0].actions, ["sagemaker:ListModels"]);
+        assert_eq!(operations[0].corrections, [0]);
+        assert_eq!(operations[1].actions, ["sagemaker:ListModel"]);
+        assert!(operations[1].corrections.is_empty());
+    }
+
+    #[test]
+    fn correction_without_match_fails() {
+        let text = "| a | b | c |\n| --- | --- | --- |\n\
+            | [ `ListModels`](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModels.html) | `sagemaker:ListModels` | `*` |\n";
+        let mut operations = parse_catalog(text).unwrap();
+        let rows = [CorrectionRow {
+            operation: "ListModels",
+            as_written: "sagemaker:ListModel",
+            corrected: "sagemaker:ListModels",
+            reason: "",
+        }];
+        assert_eq!(
+            apply_corrections(&mut operations, &rows).unwrap_err(),
+            "src/differences.rs: the correction of `sagemaker:ListModel` matches no action of operation `ListModels` on the page; remove the row"
+        );
+    }
+}

@@ -1,4 +1,4 @@
-//! What an operation needs, from the page alone or as IAM needs it.
+//! Requirements of an operation, from the page alone or as IAM needs them.
 
 use strum::{AsRefStr, Display, EnumIter, EnumString, IntoStaticStr};
 
@@ -6,9 +6,9 @@ use crate::differences::{Difference, Effect, DIFFERENCES};
 use crate::kinds::Condition;
 use crate::model::{Action, Operation, Resources};
 
-/// Which record [`Operation::requirements`] follows.
+/// The record that [`Operation::requirements`] follows.
 ///
-/// The page is AWS's hand-written reference from 2020; IAM's Service
+/// The page is AWS's hand-written reference from 2020. IAM's Service
 /// Authorization Reference is what IAM enforces. A policy built from the page
 /// alone can fail with AccessDenied, so policies should use
 /// [`Iam`](Self::Iam), the default. The kebab-case names (`iam`, `page`) are
@@ -29,8 +29,9 @@ use crate::model::{Action, Operation, Resources};
 )]
 #[strum(serialize_all = "kebab-case")]
 pub enum Source {
-    /// The page's requirements joined with IAM's: every action either names,
-    /// with the resources IAM checks for the call. Use this for policies.
+    /// The page's requirements joined with IAM's: every action that either of
+    /// them names, with the resources IAM checks for the call. Use this for
+    /// policies.
     #[default]
     Iam,
     /// The page's requirements alone, with its misspelled actions corrected.
@@ -73,8 +74,9 @@ impl Requirement {
         self.conditions
     }
 
-    /// Returns whether the action is needed when exactly the conditions in
-    /// `holding` hold.
+    /// Returns whether the action is needed for a request of which the
+    /// conditions in `holding` hold, that is, whether each of its conditions
+    /// is in `holding`.
     pub fn applies(&self, holding: &[Condition]) -> bool {
         self.conditions
             .iter()
@@ -110,8 +112,8 @@ impl Operation {
     /// With [`Source::Page`] the requirements are the page's: its required
     /// actions, then its conditional ones, with the page's ARNs on the
     /// SageMaker actions. With [`Source::Iam`] (the default) they are the
-    /// page's joined with IAM's: actions that IAM authorizes for the call and
-    /// the page leaves out follow the page's, and the operation's own action
+    /// page's joined with IAM's. The actions that IAM authorizes for the call
+    /// and the page leaves out follow the page's. The operation's own action
     /// applies to the resources IAM checks, which may differ from the page's
     /// (see [`Operation::differences`]).
     ///

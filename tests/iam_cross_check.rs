@@ -521,17 +521,17 @@ fn iam_requirements_use_iam_resources() {
             }
             IamResources::Types(types) => {
                 let templates = own.resources().templates();
-                let given: Vec<&str> = templates
+                let template_types: Vec<&str> = templates
                     .iter()
                     .filter_map(|template| template.resource_type())
                     .map(|resource_type| resource_type.as_str())
                     .collect();
                 assert_eq!(
-                    given.len(),
+                    template_types.len(),
                     templates.len(),
                     "{name}: expected typed ARNs only"
                 );
-                for resource_type in &given {
+                for resource_type in &template_types {
                     assert!(
                         types
                             .iter()
@@ -541,7 +541,7 @@ fn iam_requirements_use_iam_resources() {
                 }
                 for (resource_type, required, _) in &types {
                     assert!(
-                        !required || given.contains(resource_type),
+                        !required || template_types.contains(resource_type),
                         "{name}: requirements lack {resource_type}"
                     );
                 }
