@@ -63,12 +63,12 @@
 //!
 //! # Two sets of requirements: the page's and IAM's
 //!
-//! The page is written by hand; IAM's Service Authorization Reference is what
-//! IAM enforces, and the two differ. A policy built from the page alone can be
-//! denied (UpdateEndpoint is also checked against the endpoint configuration;
-//! IAM accepts only `*` for ListWorkteams, where the page gives an ARN) or lack
-//! an action the call needs (`sagemaker:AddTags` when a create request carries
-//! tags).
+//! The page is written by hand, while IAM's Service Authorization Reference is
+//! what IAM enforces, and the two differ. A policy built from the page alone
+//! can be denied, because IAM also checks UpdateEndpoint against the endpoint
+//! configuration and accepts only `*` for ListWorkteams, where the page gives
+//! an ARN. It can also lack an action the call needs, such as
+//! `sagemaker:AddTags` when a create request carries tags.
 //!
 //! So the crate keeps the page's data as written and the differences beside
 //! it, and [`Operation::requirements`] returns either set:

@@ -309,9 +309,11 @@ impl fmt::Display for ArnTemplate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Resources {
-    /// SageMaker ARN templates, one per resource the action is checked against.
+    /// SageMaker ARN templates, one per resource the action is checked
+    /// against. With [`Source::Page`](crate::Source::Page) these are the
+    /// page's, which may be `*` or the account-wide ARN.
     Templates(&'static [ArnTemplate]),
-    /// IAM accepts only `*` for the action; an ARN never matches.
+    /// IAM accepts only `*` for the action, so an ARN never matches.
     OnlyWildcard,
     /// The action belongs to another service (`iam`, `kms`, `ec2`,
     /// `secretsmanager`, `cognito-idp`, `aws-marketplace`). The catalog holds no

@@ -69,7 +69,8 @@ impl Requirement {
     }
 
     /// Returns the conditions that must all hold for the action to be needed,
-    /// in the order of [`Condition`]; empty when it is always needed.
+    /// in the order of [`Condition`]. The slice is empty when the action is
+    /// always needed.
     pub fn conditions(&self) -> &'static [Condition] {
         self.conditions
     }
@@ -118,9 +119,10 @@ impl Operation {
     /// (see [`Operation::differences`]).
     ///
     /// An action that the operation needs in several places gets the
-    /// conditions common to all of them: needed always and also under a
-    /// condition is always; needed when the request names a VPC, and when it
-    /// names a VPC and an accelerator, is needed when it names a VPC. When no
+    /// conditions common to all of them. An action needed always and also
+    /// under a condition is always needed. An action needed when the request
+    /// names a VPC, and also when it names a VPC and an accelerator, is needed
+    /// when it names a VPC. When no
     /// one place's conditions are part of every other's, the action is
     /// reported as always needed, which grants more rather than risk
     /// AccessDenied.
