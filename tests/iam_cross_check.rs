@@ -708,3 +708,40 @@ fn readme_table_matches_differences() {
         "README.md's table of differences is out of date; replace it with:\n\n{expected}"
     );
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn export_carries_differences_and_access_level() {
+    let json =
+        serde_json::to_value(sagemaker_permissions::Catalog).expect("the catalog serializes");
+    let operations = json["operations"]
+        .as_array()
+        .expect("operations is an array");
+    let list_workteams = operations
+        .iter()
+        .find(|operation| operation["name"] == "ListWorkteams")
+        .expect("ListWorkteams is exported");
+
+    assert_eq!(list_workteams["access_level"], "List");
+    assert_eq!(
+        list_workteams["differences"],
+        serde_json::json!([{
+            "kind": "only-wildcard",
+            "page": "arn:aws:sagemaker:region:account-id:workteam/*",
+            "iam": "*",
+            "reason": sagemaker_permissions::operation("ListWorkteams")
+                .unwrap()
+                .differences()
+                .next()
+                .unwrap()
+                .reason(),
+        }])
+    );
+
+    let update_endpoint = operations
+        .iter()
+        .find(|operation| operation["name"] == "UpdateEndpoint")
+        .expect("UpdateEndpoint is exported");
+    assert!(update_endpoint["differences"][0]["page"].is_null());
+    assert_eq!(update_endpoint["access_level"], "Write");
+}
