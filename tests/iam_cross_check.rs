@@ -277,6 +277,9 @@ fn find_resource_differences(operation: &Operation, record: &Value, found: &mut 
         return;
     }
 
+    // NOTE: optional resource types, which IAM checks only when the request
+    // names such a resource (a training plan, an inference component), are
+    // not compared. The page predates all of them.
     let required: Vec<(&str, &str)> = types
         .iter()
         .filter(|(_, required, _)| *required)
@@ -744,4 +747,15 @@ fn export_carries_differences_and_access_level() {
         .expect("UpdateEndpoint is exported");
     assert!(update_endpoint["differences"][0]["page"].is_null());
     assert_eq!(update_endpoint["access_level"], "Write");
+}
+
+#[test]
+fn new_types_are_send_sync_copy() {
+    fn assert_traits<T: Send + Sync + Copy + 'static>() {}
+    assert_traits::<sagemaker_permissions::Difference>();
+    assert_traits::<DifferenceKind>();
+    assert_traits::<sagemaker_permissions::Requirement>();
+    assert_traits::<Resources>();
+    assert_traits::<Source>();
+    assert_traits::<AccessLevel>();
 }
