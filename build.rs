@@ -11,27 +11,41 @@ use std::{env, fs, process};
 
 use sha2::{Digest, Sha256};
 
+#[path = "src/access_levels.rs"]
+mod access_levels;
 #[path = "src/corrections.rs"]
 #[allow(dead_code)]
 mod corrections;
+#[path = "src/differences.rs"]
+#[allow(dead_code)]
+mod differences;
 #[path = "src/keys.rs"]
 #[allow(dead_code)]
 mod keys;
 #[path = "src/kinds.rs"]
 #[allow(dead_code)]
 mod kinds;
+#[path = "src/model.rs"]
+#[allow(dead_code)]
+mod model;
 #[path = "src/parser.rs"]
 #[allow(dead_code)]
 mod parser;
 
-use corrections::CORRECTION_ROWS;
+use access_levels::ACCESS_LEVELS;
+use corrections::CorrectionRow;
+use differences::DIFFERENCES;
+use kinds::DifferenceKind;
 use parser::{PageOperation, PageResource, PageSegment};
 
 fn main() {
     for path in [
         "catalog.md",
         "build.rs",
+        "src/access_levels.rs",
         "src/corrections.rs",
+        "src/differences.rs",
+        "src/model.rs",
         "src/kinds.rs",
         "src/parser.rs",
         "src/keys.rs",
@@ -51,11 +65,12 @@ fn main() {
         Ok(operations) => operations,
         Err(err) => fail(&err.to_string()),
     };
-    if let Err(message) = parser::apply_corrections(&mut operations, CORRECTION_ROWS) {
+    let corrections = correction_rows();
+    if let Err(message) = parser::apply_corrections(&mut operations, &corrections) {
         fail(&message);
     }
 
-    let code = match generate(&operations, &page) {
+    let code = match generate(&operations, &corrections, &page) {
         Ok(code) => code,
         Err(message) => fail(&message),
     };
@@ -81,6 +96,43 @@ fn match_baseline(operations: &[PageOperation]) -> String {
     }
     code.push_str("        _ => None,\n    }\n}\n");
     code
+}
+
+/// Returns the spelling corrections: the table's `ActionName` rows.
+fn correction_rows() -> Vec<CorrectionRow> {
+    DIFFERENCES
+        .iter()
+        .filter(|difference| difference.kind() == DifferenceKind::ActionName)
+        .map(|difference| {
+            let (Some(as_written), Some(corrected)) = (difference.page(), difference.iam()) else {
+                fail(&format!(
+                    "src/differences.rs: expected the page's and IAM's action on the action-name row of `{}`, found a missing value",
+                    difference.operation()
+                ));
+            };
+            CorrectionRow {
+                operation: difference.operation(),
+                as_written,
+                corrected,
+                reason: difference.reason(),
+            }
+        })
+        .collect()
+}
+
+/// Returns IAM's access level of an operation's action from the table in
+/// `src/access_levels.rs`.
+fn access_level(operation: &PageOperation) -> Result<kinds::AccessLevel, String> {
+    ACCESS_LEVELS
+        .iter()
+        .find(|(name, _)| *name == operation.name)
+        .map(|&(_, level)| level)
+        .ok_or_else(|| {
+            format!(
+                "src/access_levels.rs: missing the access level of `{}` (catalog.md:{})",
+                operation.name, operation.line
+            )
+        })
 }
 
 fn fail(message: &str) -> ! {
@@ -137,7 +189,10 @@ fn resource_literal(resource: &PageResource) -> String {
     )
 }
 
-fn operation_literal(operation: &PageOperation) -> String {
+fn operation_literal(
+    operation: &PageOperation,
+    correction_rows: &[CorrectionRow],
+) -> Result<String, String> {
     let groups: Vec<String> = operation
         .conditional
         .iter()
@@ -160,7 +215,7 @@ fn operation_literal(operation: &PageOperation) -> String {
         .corrections
         .iter()
         .map(|&row| {
-            let row = &CORRECTION_ROWS[row];
+            let row = &correction_rows[row];
             format!(
                 "Correction {{ as_written: {}, corrected: {}, reason: {:?} }}",
                 action_literal(row.as_written),
@@ -169,8 +224,8 @@ fn operation_literal(operation: &PageOperation) -> String {
             )
         })
         .collect();
-    format!(
-        "Operation {{\n    name: {:?},\n    label: {:?},\n    api: Api::{:?},\n    documentation_url: {:?},\n    page_line: {},\n    actions: {},\n    conditional_actions: &[{}],\n    resources: &[{}],\n    corrections: &[{}],\n}}",
+    Ok(format!(
+        "Operation {{\n    name: {:?},\n    label: {:?},\n    api: Api::{:?},\n    documentation_url: {:?},\n    page_line: {},\n    actions: {},\n    conditional_actions: &[{}],\n    resources: &[{}],\n    corrections: &[{}],\n    access_level: AccessLevel::{:?},\n}}",
         operation.name,
         operation.label,
         operation.api,
@@ -180,7 +235,8 @@ fn operation_literal(operation: &PageOperation) -> String {
         groups.join(", "),
         resources.join(", "),
         corrections.join(", "),
-    )
+        access_level(operation)?,
+    ))
 }
 
 /// Inserts `key` into a lookup map, failing when two operations claim it.
@@ -207,7 +263,20 @@ fn index_list(indices: &BTreeSet<usize>) -> String {
     format!("&[{}]", items.join(", "))
 }
 
-fn generate(operations: &[PageOperation], page: &[u8]) -> Result<String, String> {
+fn generate(
+    operations: &[PageOperation],
+    correction_rows: &[CorrectionRow],
+    page: &[u8],
+) -> Result<String, String> {
+    if let Some((name, _)) = ACCESS_LEVELS
+        .iter()
+        .find(|(name, _)| !operations.iter().any(|operation| operation.name == *name))
+    {
+        return Err(format!(
+            "src/access_levels.rs: the row of `{name}` names no operation on the page; remove the row"
+        ));
+    }
+
     let mut code = String::new();
     let digest = Sha256::digest(page);
     let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
@@ -232,7 +301,7 @@ fn generate(operations: &[PageOperation], page: &[u8]) -> Result<String, String>
     )
     .unwrap();
     for operation in operations {
-        writeln!(code, "{},", operation_literal(operation)).unwrap();
+        writeln!(code, "{},", operation_literal(operation, correction_rows)?).unwrap();
     }
     writeln!(code, "];").unwrap();
 
@@ -301,7 +370,7 @@ fn generate(operations: &[PageOperation], page: &[u8]) -> Result<String, String>
             by_action.entry(key).or_default().insert(index);
         }
         for &row in &operation.corrections {
-            let as_written = CORRECTION_ROWS[row].as_written.to_ascii_lowercase();
+            let as_written = correction_rows[row].as_written.to_ascii_lowercase();
             by_action.entry(as_written).or_default().insert(index);
         }
     }

@@ -10,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use sagemaker_permissions::{lookup, Operation};
+use sagemaker_permissions::{lookup, Operation, Resources, Source};
 
 fn main() -> ExitCode {
     let names: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +40,7 @@ fn print_operation(operation: &Operation) {
     println!("  api:           {}", operation.api());
     println!("  documentation: {}", operation.documentation_url());
     println!("  page line:     catalog.md:{}", operation.page_line());
+    println!("  access level:  {}", operation.access_level());
 
     println!("  required actions:");
     for action in operation.actions() {
@@ -71,5 +72,39 @@ fn print_operation(operation: &Operation) {
             correction.corrected(),
             correction.reason()
         );
+    }
+
+    println!("  requirements as IAM needs them:");
+    for requirement in operation.requirements(Source::Iam) {
+        let when = if requirement.conditions().is_empty() {
+            "always".to_owned()
+        } else {
+            let conditions: Vec<&str> = requirement
+                .conditions()
+                .iter()
+                .map(|c| c.as_str())
+                .collect();
+            format!("when {}", conditions.join(" and "))
+        };
+        println!("    {} ({when})", requirement.action());
+        match requirement.resources() {
+            Resources::Templates(templates) => {
+                for template in templates {
+                    println!("      on {template}");
+                }
+            }
+            Resources::OnlyWildcard => println!("      on * only"),
+            Resources::OtherService => println!("      on a resource of its own service"),
+            _ => println!("      on resources this example does not know"),
+        }
+    }
+
+    if operation.differences().next().is_some() {
+        println!("  differences from IAM:");
+    }
+    for difference in operation.differences() {
+        println!("    {}: {}", difference.kind(), difference.reason());
+        println!("      page: {}", difference.page().unwrap_or("(nothing)"));
+        println!("      IAM:  {}", difference.iam().unwrap_or("(nothing)"));
     }
 }

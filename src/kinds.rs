@@ -1,4 +1,5 @@
-//! Closed sets of values that the page uses: APIs, conditions and resource types.
+//! Closed sets of values that the page and IAM's record use: APIs, conditions,
+//! resource types, access levels and kinds of difference between the two.
 //!
 //! `build.rs` compiles this file too (through `#[path]`), so the parser and the
 //! crate share one definition of each set.
@@ -50,6 +51,11 @@ impl Api {
 /// Each conditional group of an operation names the conditions that must all
 /// hold for its actions to be needed. The kebab-case names (`kms-key`) are the
 /// `Display` and `FromStr` forms.
+///
+/// The page's wording gives the first four. [`Tags`](Self::Tags) and
+/// [`HubModel`](Self::HubModel) come only from IAM's record, through
+/// [`Operation::requirements`](crate::Operation::requirements); no
+/// conditional group of the page carries them.
 #[derive(
     Debug,
     Clone,
@@ -78,6 +84,13 @@ pub enum Condition {
     KmsKey,
     /// The request names an AWS Secrets Manager secret for a private Git repository.
     GitSecret,
+    /// The request carries tags (its `Tags` parameter is not empty), so SageMaker
+    /// also authorizes `sagemaker:AddTags` on the resource the call creates.
+    Tags,
+    /// The request deploys a model from a SageMaker hub: `CreateModel` with
+    /// hub content in its model data source, which SageMaker also authorizes as
+    /// `sagemaker:DeployHubModel`.
+    HubModel,
 }
 
 impl Condition {
@@ -117,6 +130,8 @@ pub enum ResourceType {
     EndpointConfig,
     /// A flow definition of Amazon Augmented AI (`flow-definition`).
     FlowDefinition,
+    /// Content of a SageMaker hub, such as a JumpStart model (`hub-content`).
+    HubContent,
     /// A human loop of Amazon Augmented AI (`human-loop`).
     HumanLoop,
     /// A worker task template (`human-task-ui`).
@@ -162,6 +177,7 @@ impl ResourceType {
             Self::Endpoint => &["EndpointName"],
             Self::EndpointConfig => &["EndpointConfigName"],
             Self::FlowDefinition => &["FlowDefinitionName"],
+            Self::HubContent => &["HubName", "HubContentType", "HubContentName"],
             Self::HumanLoop => &["HumanLoopName"],
             Self::HumanTaskUi => &["HumanTaskUiName"],
             Self::HyperParameterTuningJob => &["HyperParameterTuningJobName"],
@@ -175,5 +191,101 @@ impl ResourceType {
             Self::TransformJob => &["TransformJobName"],
             Self::Workteam => &["WorkteamName"],
         }
+    }
+}
+
+/// The access level that IAM's Service Authorization Reference gives an action.
+///
+/// `Display` and `FromStr` use IAM's spelling, such as `Permissions management`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Display,
+    EnumString,
+    IntoStaticStr,
+    AsRefStr,
+    EnumIter,
+    EnumCount,
+)]
+#[non_exhaustive]
+pub enum AccessLevel {
+    /// Lists resources without reading their content (`List`).
+    List,
+    /// Reads a resource's content or attributes (`Read`).
+    Read,
+    /// Creates, changes or deletes resources (`Write`).
+    Write,
+    /// Adds or removes tags only (`Tagging`).
+    Tagging,
+    /// Grants or changes permissions, such as `iam:PassRole` (`Permissions management`).
+    #[strum(serialize = "Permissions management")]
+    PermissionsManagement,
+}
+
+impl AccessLevel {
+    /// Returns the level as IAM writes it, such as `Permissions management`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// A kind of difference between the page and IAM's Service Authorization
+/// Reference for one operation.
+///
+/// The kebab-case names (`missing-action`) are the `Display` and `FromStr`
+/// forms. Only [`ActionName`](Self::ActionName) changes the catalog's own data.
+/// The others are kept beside the page's data and change only the
+/// requirements for [`Source::Iam`](crate::Source::Iam).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Display,
+    EnumString,
+    IntoStaticStr,
+    AsRefStr,
+    EnumIter,
+    EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DifferenceKind {
+    /// The page names an action that IAM does not have. The catalog uses IAM's
+    /// name and keeps the page's spelling as a [`Correction`](crate::Correction).
+    ActionName,
+    /// IAM authorizes an action for the call that the page leaves out, so a
+    /// policy built from the page fails with AccessDenied when it is needed.
+    MissingAction,
+    /// The page requires an action that IAM's record does not tie to the call.
+    ExtraAction,
+    /// IAM checks the call against a resource type that the page omits, so a
+    /// policy scoped to the page's ARNs fails with AccessDenied.
+    MissingResourceType,
+    /// The page gives an ARN of a resource type that IAM does not check for the
+    /// call. IAM checks another resource type in its place.
+    OtherResourceType,
+    /// IAM accepts only `*` as the action's resource, but the page gives an
+    /// ARN, so a policy with the page's ARN never matches.
+    OnlyWildcard,
+    /// The page gives only `*`, but IAM checks the call against a resource
+    /// type, so a policy can name the resource instead.
+    WildcardOnPage,
+}
+
+impl DifferenceKind {
+    /// Returns the kebab-case name, such as `missing-action`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
     }
 }

@@ -57,21 +57,57 @@
 //!
 //! # Scope
 //!
-//! The catalog holds exactly what the page states, row by row: 76 operations of
-//! three APIs ([`Api`]). The page dates from 2020 and does not list newer
-//! operations or every resource IAM now checks. [`CATALOG_SHA256`] identifies
-//! the copy of the page a build carries.
+//! The catalog holds what the page states, row by row: 76 operations of three
+//! APIs ([`Api`]). The page dates from 2020 and does not list newer
+//! operations. [`CATALOG_SHA256`] identifies the copy of the page a build
+//! carries.
 //!
-//! # Corrections
+//! # Two sets of requirements: the page's and IAM's
 //!
-//! Where the page names an action that IAM does not have, the catalog uses
+//! The page is written by hand, while IAM's Service Authorization Reference is
+//! what IAM enforces, and the two differ. A policy built from the page alone
+//! can be denied, because IAM also checks UpdateEndpoint against the endpoint
+//! configuration and accepts only `*` for ListWorkteams, where the page gives
+//! an ARN. It can also lack an action the call needs, such as
+//! `sagemaker:AddTags` when a create request carries tags.
+//!
+//! So the crate keeps the page's data as written and the differences beside
+//! it, and [`Operation::requirements`] returns either set:
+//!
+//! - [`Source::Iam`], the default and the one for policies: the page's
+//!   requirements joined with IAM's, with the resources IAM checks.
+//! - [`Source::Page`]: the page's requirements alone.
+//!
+//! ```
+//! use sagemaker_permissions::{Condition, Source};
+//!
+//! let operation = sagemaker_permissions::operation("CreateTrainingJob").unwrap();
+//! let needed: Vec<String> = operation
+//!     .requirements(Source::Iam)
+//!     .filter(|requirement| requirement.applies(&[Condition::Tags]))
+//!     .map(|requirement| requirement.action().to_string())
+//!     .collect();
+//! assert_eq!(needed, ["sagemaker:CreateTrainingJob", "iam:PassRole", "sagemaker:AddTags"]);
+//! ```
+//!
+//! [`Operation::differences`] and [`differences`] name every difference with
+//! the page's value, IAM's value and a reason ([`Difference`]); the README
+//! lists them all. A test compares every operation with IAM's record and
+//! fails on any difference that the crate does not name.
+//!
+//! Only a misspelled action changes the catalog's own data: the catalog uses
 //! IAM's name and keeps the page's spelling on the operation
-//! ([`Operation::corrections`]); reverse lookups accept both spellings. All
-//! corrections come from one table in `src/corrections.rs`:
+//! ([`Operation::corrections`]), and reverse lookups accept both spellings.
 //!
 //! | operation | page's spelling | IAM's action |
 //! | --- | --- | --- |
 //! | `ListLabelingJobsForWorkteam` | `sagemaker:ListLabelingJobForWorkteam` | `sagemaker:ListLabelingJobsForWorkteam` |
+//!
+//! IAM's records leave out permissions that SageMaker uses on the caller's
+//! behalf (KMS grants, VPC network interfaces, Secrets Manager secrets,
+//! Cognito user pools, AWS Marketplace subscriptions). For those the page is
+//! the only source, and both sets of requirements carry them as the page
+//! states them.
 //!
 //! # Features
 //!
@@ -83,19 +119,22 @@
 
 mod action_pattern;
 #[cfg(test)]
+#[allow(dead_code)]
 mod corrections;
+mod differences;
 mod keys;
 mod kinds;
 mod model;
 #[cfg(test)]
 #[allow(dead_code)]
 mod parser;
+mod requirements;
 #[cfg(feature = "serde")]
 mod serialize;
 
 #[allow(clippy::all, clippy::pedantic)]
 mod generated {
-    use crate::kinds::{Api, Condition, ResourceType};
+    use crate::kinds::{AccessLevel, Api, Condition, ResourceType};
     use crate::model::{
         Action, ArnTemplate, ConditionalGroup, Correction, Operation, Segment, TemplateKind,
         Variable,
@@ -106,10 +145,13 @@ mod generated {
 use std::fmt;
 
 pub use action_pattern::{operations_covered_by, ActionPattern, ActionPatternError};
-pub use kinds::{Api, Condition, ResourceType};
+pub use differences::Difference;
+pub use kinds::{AccessLevel, Api, Condition, DifferenceKind, ResourceType};
 pub use model::{
-    Action, ArnTemplate, ConditionalGroup, Correction, Operation, Segment, TemplateKind, Variable,
+    Action, ArnTemplate, ConditionalGroup, Correction, Operation, Resources, Segment, TemplateKind,
+    Variable,
 };
+pub use requirements::{Requirement, Source};
 
 /// The SHA-256 digest of the bundled `catalog.md`, in lower-case hex, as
 /// `sha256sum catalog.md` prints it.
@@ -299,6 +341,29 @@ pub fn corrections() -> impl Iterator<Item = (&'static Operation, &'static Corre
     })
 }
 
+/// Returns every difference between the page and IAM's Service Authorization
+/// Reference, with its operation, in page order.
+///
+/// ```
+/// use sagemaker_permissions::DifferenceKind;
+///
+/// let spelling: Vec<_> = sagemaker_permissions::differences()
+///     .filter(|(_, difference)| difference.kind() == DifferenceKind::ActionName)
+///     .map(|(operation, difference)| (operation.name(), difference.page().unwrap()))
+///     .collect();
+/// assert_eq!(
+///     spelling,
+///     [("ListLabelingJobsForWorkteam", "sagemaker:ListLabelingJobForWorkteam")]
+/// );
+/// ```
+pub fn differences() -> impl Iterator<Item = (&'static Operation, &'static Difference)> + Clone {
+    operations().flat_map(|operation| {
+        operation
+            .differences()
+            .map(move |difference| (operation, difference))
+    })
+}
+
 /// The error for a name that matches no operation, with the closest names.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown operation `{name}`{}", ClosestNames(.suggestions))]
@@ -406,17 +471,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn correction_table_applied() {
-        for row in corrections::CORRECTION_ROWS {
-            let applied: Vec<&Correction> = crate::corrections()
-                .map(|(_, correction)| correction)
-                .filter(|correction| correction.as_written().as_str() == row.as_written)
-                .collect();
-            assert!(!applied.is_empty(), "{}", row.as_written);
-            for correction in applied {
-                assert_eq!(correction.corrected().as_str(), row.corrected);
-                assert_eq!(correction.reason(), row.reason);
-            }
+    fn action_name_differences_applied() {
+        let rows = differences::DIFFERENCES
+            .iter()
+            .filter(|difference| difference.kind() == DifferenceKind::ActionName);
+        for row in rows {
+            let operation = operation(row.operation()).unwrap();
+            let correction = operation
+                .corrections()
+                .iter()
+                .find(|correction| Some(correction.as_written().as_str()) == row.page())
+                .unwrap();
+            assert_eq!(Some(correction.corrected().as_str()), row.iam());
+            assert_eq!(correction.reason(), row.reason());
         }
     }
 

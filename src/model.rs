@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
-use crate::kinds::{Api, Condition, ResourceType};
+use crate::kinds::{AccessLevel, Api, Condition, ResourceType};
 
 /// An IAM action such as `sagemaker:CreateTrainingJob`.
 ///
@@ -26,6 +26,28 @@ pub struct Action {
 }
 
 impl Action {
+    /// Builds an action from `service:Name` at compile time.
+    ///
+    /// # Panics
+    ///
+    /// When `text` has no `:` or the prefix is longer than 255 bytes; in a
+    /// `const` or `static` that is a compile error.
+    pub(crate) const fn from_static(text: &'static str) -> Self {
+        let bytes = text.as_bytes();
+        let mut index = 0;
+        while index < bytes.len() {
+            if bytes[index] == b':' {
+                assert!(index <= u8::MAX as usize, "service prefix too long");
+                return Self {
+                    text,
+                    colon: index as u8,
+                };
+            }
+            index += 1;
+        }
+        panic!("an action needs a service prefix `service:`")
+    }
+
     /// Returns the whole action, `service:Name`.
     pub fn as_str(&self) -> &'static str {
         self.text
@@ -282,6 +304,36 @@ impl fmt::Display for ArnTemplate {
     }
 }
 
+/// The resources that one action of a [`Requirement`](crate::Requirement)
+/// applies to: what a policy statement for the action puts in `Resource`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Resources {
+    /// SageMaker ARN templates, one per resource the action is checked
+    /// against. With [`Source::Page`](crate::Source::Page) these are the
+    /// page's, which may be `*` or the account-wide ARN.
+    Templates(&'static [ArnTemplate]),
+    /// IAM accepts only `*` for the action, so an ARN never matches.
+    OnlyWildcard,
+    /// The action belongs to another service (`iam`, `kms`, `ec2`,
+    /// `secretsmanager`, `cognito-idp`, `aws-marketplace`). The catalog holds no
+    /// ARN for it, so the caller chooses the resource, such as the role that
+    /// `iam:PassRole` passes, following IAM's reference for that service
+    /// (which accepts only `*` for `aws-marketplace:ViewSubscriptions`).
+    OtherService,
+}
+
+impl Resources {
+    /// Returns the ARN templates, or an empty slice for
+    /// [`OnlyWildcard`](Self::OnlyWildcard) and [`OtherService`](Self::OtherService).
+    pub fn templates(&self) -> &'static [ArnTemplate] {
+        match self {
+            Self::Templates(templates) => templates,
+            Self::OnlyWildcard | Self::OtherService => &[],
+        }
+    }
+}
+
 /// A change the crate made to the page's data, with the page's original.
 ///
 /// See the crate documentation's section on corrections for the list.
@@ -329,6 +381,7 @@ pub struct Operation {
     pub(crate) conditional_actions: &'static [ConditionalGroup],
     pub(crate) resources: &'static [ArnTemplate],
     pub(crate) corrections: &'static [Correction],
+    pub(crate) access_level: AccessLevel,
 }
 
 impl Operation {
@@ -380,6 +433,20 @@ impl Operation {
     /// Returns the corrections applied to this operation's actions.
     pub fn corrections(&self) -> &'static [Correction] {
         self.corrections
+    }
+
+    /// Returns the access level that IAM's Service Authorization Reference
+    /// gives the operation's own SageMaker action, its first required action.
+    ///
+    /// ```
+    /// use sagemaker_permissions::AccessLevel;
+    ///
+    /// let operation = sagemaker_permissions::operation("ListTags").unwrap();
+    /// assert_eq!(operation.access_level(), AccessLevel::List);
+    /// assert_eq!(operation.access_level().to_string(), "List");
+    /// ```
+    pub fn access_level(&self) -> AccessLevel {
+        self.access_level
     }
 
     /// Returns every action the operation may need: the required ones, then

@@ -173,18 +173,21 @@ pub(crate) fn parse_catalog(text: &str) -> Result<Vec<PageOperation>, ParseError
     Ok(operations)
 }
 
-/// Replaces each action the correction table names with IAM's spelling and
-/// records the row on the operation.
+/// Replaces each action a correction row names with IAM's spelling on the
+/// row's operation and records the row there.
 ///
-/// A row that matches no action on the page is an error, so a page that has
-/// been fixed cannot leave a stale row behind.
+/// A row that matches no action of its operation is an error, so a page that
+/// has been fixed cannot leave a stale row behind.
 pub(crate) fn apply_corrections(
     operations: &mut [PageOperation],
     rows: &[CorrectionRow],
 ) -> Result<(), String> {
     for (row_index, row) in rows.iter().enumerate() {
         let mut used = false;
-        for operation in operations.iter_mut() {
+        for operation in operations
+            .iter_mut()
+            .filter(|operation| operation.name == row.operation)
+        {
             let mut applied = false;
             let lists = std::iter::once(&mut operation.actions).chain(
                 operation
@@ -205,8 +208,8 @@ pub(crate) fn apply_corrections(
         }
         if !used {
             return Err(format!(
-                "src/corrections.rs: the correction of `{}` matches no action on the page; remove the row",
-                row.as_written
+                "src/differences.rs: the correction of `{}` matches no action of operation `{}` on the page; remove the row",
+                row.as_written, row.operation
             ));
         }
     }
@@ -1437,38 +1440,16 @@ mod tests {
     #[test]
     fn corrections_replace_and_record() {
         let rows = [CorrectionRow {
+            operation: "CreateModel",
             as_written: "sagemaker:CreateModle",
             corrected: "sagemaker:CreateModel",
             reason: "typo",
         }];
-        let mut operations = parse_catalog(&page(&[row(
-            &link("CreateModel"),
-            "`sagemaker:CreateModle`",
-            &model_arn(),
-        )]))
-        .unwrap();
+        let mut operations =
+            parse_catalog(&page(&[row(&link("CreateModel"), "`sagemaker:CreateModle`", &model_arn())])).unwrap();
         apply_corrections(&mut operations, &rows).unwrap();
         assert_eq!(operations[0].actions, ["sagemaker:CreateModel"]);
         assert_eq!(operations[0].corrections, [0]);
-    }
-
-    #[test]
-    fn stale_correction_is_error() {
-        let rows = [CorrectionRow {
-            as_written: "sagemaker:Nothing",
-            corrected: "sagemaker:Something",
-            reason: "none",
-        }];
-        let mut operations = parse_catalog(&page(&[row(
-            &link("CreateModel"),
-            "`sagemaker:CreateModel`",
-            &model_arn(),
-        )]))
-        .unwrap();
-        assert_eq!(
-            apply_corrections(&mut operations, &rows).unwrap_err(),
-            "src/corrections.rs: the correction of `sagemaker:Nothing` matches no action on the page; remove the row"
-        );
     }
 
     #[test]
@@ -1476,6 +1457,56 @@ mod tests {
         let text = include_str!("../catalog.md");
         let operations = parse_catalog(text).unwrap();
         assert_eq!(operations.len(), 76);
+    }
+
+    #[test]
+    fn conditions_never_include_iam_only() {
+        let wordings = [
+            "required only if the request carries tags",
+            "required only if you deploy a model from a SageMaker hub",
+            "required only if you specify a VPC, tags and an elastic inference accelerator",
+        ];
+        for wording in wordings {
+            let conditions = classify_condition(wording, 1).unwrap_or_default();
+            assert!(!conditions.contains(&Condition::Tags), "{wording}");
+            assert!(!conditions.contains(&Condition::HubModel), "{wording}");
+        }
+    }
+
+    #[test]
+    fn corrections_apply_to_named_operation_only() {
+        let text = "| a | b | c |\n| --- | --- | --- |\n\
+            | [ `ListModels`](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModels.html) | `sagemaker:ListModel` | `*` |\n\
+            | [ `ListImages`](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListImages.html) | `sagemaker:ListModel` | `*` |\n";
+        let mut operations = parse_catalog(text).unwrap();
+        let rows = [CorrectionRow {
+            operation: "ListModels",
+            as_written: "sagemaker:ListModel",
+            corrected: "sagemaker:ListModels",
+            reason: "",
+        }];
+        apply_corrections(&mut operations, &rows).unwrap();
+        assert_eq!(operations[0].actions, ["sagemaker:ListModels"]);
+        assert_eq!(operations[0].corrections, [0]);
+        assert_eq!(operations[1].actions, ["sagemaker:ListModel"]);
+        assert!(operations[1].corrections.is_empty());
+    }
+
+    #[test]
+    fn correction_without_match_fails() {
+        let text = "| a | b | c |\n| --- | --- | --- |\n\
+            | [ `ListModels`](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModels.html) | `sagemaker:ListModels` | `*` |\n";
+        let mut operations = parse_catalog(text).unwrap();
+        let rows = [CorrectionRow {
+            operation: "ListModels",
+            as_written: "sagemaker:ListModel",
+            corrected: "sagemaker:ListModels",
+            reason: "",
+        }];
+        assert_eq!(
+            apply_corrections(&mut operations, &rows).unwrap_err(),
+            "src/differences.rs: the correction of `sagemaker:ListModel` matches no action of operation `ListModels` on the page; remove the row"
+        );
     }
 
     mod properties {

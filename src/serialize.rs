@@ -3,7 +3,8 @@
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::kinds::{Api, Condition, ResourceType};
+use crate::differences::Difference;
+use crate::kinds::{AccessLevel, Api, Condition, DifferenceKind, ResourceType};
 use crate::model::{Action, ArnTemplate, ConditionalGroup, Correction, Operation};
 use crate::Catalog;
 
@@ -17,7 +18,14 @@ macro_rules! serialize_as_str {
     )*};
 }
 
-serialize_as_str!(Action, Api, Condition, ResourceType);
+serialize_as_str!(
+    AccessLevel,
+    Action,
+    Api,
+    Condition,
+    DifferenceKind,
+    ResourceType
+);
 
 impl Serialize for ConditionalGroup {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -49,9 +57,29 @@ impl Serialize for Correction {
     }
 }
 
+impl Serialize for Difference {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut difference = serializer.serialize_struct("Difference", 4)?;
+        difference.serialize_field("kind", &self.kind)?;
+        difference.serialize_field("page", &self.page)?;
+        difference.serialize_field("iam", &self.iam)?;
+        difference.serialize_field("reason", self.reason)?;
+        difference.end()
+    }
+}
+
+/// The differences of one operation, serialized as an array.
+struct Differences<'a>(&'a Operation);
+
+impl Serialize for Differences<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.differences())
+    }
+}
+
 impl Serialize for Operation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut operation = serializer.serialize_struct("Operation", 7)?;
+        let mut operation = serializer.serialize_struct("Operation", 9)?;
         operation.serialize_field("name", self.name)?;
         operation.serialize_field("api", &self.api)?;
         operation.serialize_field("documentation_url", self.documentation_url)?;
@@ -59,6 +87,8 @@ impl Serialize for Operation {
         operation.serialize_field("conditional_actions", self.conditional_actions)?;
         operation.serialize_field("resources", self.resources)?;
         operation.serialize_field("corrections", self.corrections)?;
+        operation.serialize_field("differences", &Differences(self))?;
+        operation.serialize_field("access_level", &self.access_level)?;
         operation.end()
     }
 }

@@ -203,7 +203,14 @@ fn resource_type_lookup_matches_scan() {
             .map(|operation| operation.name())
             .collect();
         assert_eq!(indexed, scanned, "{resource_type}");
-        assert!(!indexed.is_empty(), "{resource_type} is on no row");
+        // A type on no row of the page is there for IAM's requirements.
+        let in_differences = operations().any(|operation| {
+            operation
+                .requirements(sagemaker_permissions::Source::Iam)
+                .flat_map(|requirement| requirement.resources().templates())
+                .any(|template| template.resource_type() == Some(resource_type))
+        });
+        assert!(!indexed.is_empty() || in_differences, "{resource_type} is used nowhere");
     }
 }
 
