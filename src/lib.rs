@@ -80,6 +80,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
+mod arn;
 #[cfg(test)]
 mod corrections;
 mod keys;
@@ -100,6 +101,11 @@ mod generated {
     };
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
+
+pub use arn::{
+    match_arn, operations_for_arn, pattern_matches, AccountId, Arn, ArnError, Location, Partition,
+    Region, Scope, TemplateMatch,
+};
 
 use std::fmt;
 
