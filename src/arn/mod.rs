@@ -209,3 +209,55 @@ fn match_template<'a>(
     // The path must end where the template ends.
     remaining.is_none().then_some(found)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_variable_has_naming_rule() {
+        for template in &generated::TEMPLATES {
+            for variable in template.variables() {
+                assert!(
+                    NameRule::of(variable.name()).is_some(),
+                    "no naming rule for {} in {}",
+                    variable.name(),
+                    template.iam_form()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn templates_fit_capture_array() {
+        for template in &generated::TEMPLATES {
+            assert!(template.variables().count() <= MAX_VARIABLES, "{template}");
+        }
+    }
+
+    #[test]
+    fn templates_distinct_by_iam_form() {
+        for (index, template) in generated::TEMPLATES.iter().enumerate() {
+            for other in &generated::TEMPLATES[..index] {
+                assert_ne!(template.iam_form(), other.iam_form());
+            }
+        }
+    }
+
+    #[test]
+    fn every_operation_template_listed() {
+        for (position, operation) in crate::operations().enumerate() {
+            for resource in operation.resources() {
+                let index = generated::TEMPLATES
+                    .iter()
+                    .position(|template| template.iam_form() == resource.iam_form())
+                    .unwrap_or_else(|| panic!("{resource} missing from TEMPLATES"));
+                let users = generated::TEMPLATE_OPERATIONS[index];
+                assert!(
+                    users.contains(&u16::try_from(position).unwrap()),
+                    "{resource}"
+                );
+            }
+        }
+    }
+}

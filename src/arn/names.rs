@@ -178,3 +178,111 @@ impl NameRule {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(variable: &str) -> NameRule {
+        NameRule::of(variable).unwrap()
+    }
+
+    #[test]
+    fn alphanumeric_names() {
+        let training = rule("TrainingJobName");
+        for valid in ["a", "A1", "my-job", "my--job", &"a".repeat(63)] {
+            assert_eq!(training.check(valid), None, "{valid}");
+            assert!(training.accepts(valid), "{valid}");
+        }
+        assert_eq!(
+            training.check("-job").as_deref(),
+            Some("must start and end with a letter or digit")
+        );
+        assert_eq!(
+            training.check("job_1").as_deref(),
+            Some("may contain only ASCII letters, digits and hyphens")
+        );
+        assert_eq!(
+            training.check(&"a".repeat(64)).as_deref(),
+            Some("must be at most 63 characters, found 64")
+        );
+        assert!(!training.accepts("job.1"));
+    }
+
+    #[test]
+    fn tuning_job_names_stop_at_32() {
+        let tuning = rule("HyperParameterTuningJobName");
+        assert_eq!(tuning.check(&"a".repeat(32)), None);
+        assert_eq!(
+            tuning.check(&"a".repeat(33)).as_deref(),
+            Some("must be at most 32 characters, found 33")
+        );
+    }
+
+    #[test]
+    fn lower_case_names() {
+        for variable in ["HumanLoopName", "FlowDefinitionName", "HumanTaskUiName"] {
+            assert_eq!(rule(variable).check("my-loop-1"), None);
+            assert_eq!(
+                rule(variable).check("My-loop").as_deref(),
+                Some("may contain only lower-case ASCII letters, digits and hyphens")
+            );
+        }
+    }
+
+    #[test]
+    fn image_names_allow_single_dots() {
+        let image = rule("ImageName");
+        assert_eq!(image.check("my.image-1"), None);
+        assert_eq!(
+            image.check("my..image").as_deref(),
+            Some("must not have two hyphens or dots in a row")
+        );
+        assert_eq!(
+            image.check(".image").as_deref(),
+            Some("must start and end with a letter or digit")
+        );
+    }
+
+    #[test]
+    fn version_numbers() {
+        let version = rule("Version");
+        for valid in ["1", "42", "2147483647"] {
+            assert_eq!(version.check(valid), None, "{valid}");
+        }
+        for invalid in ["0", "01", "-1", "1.0", "2147483648", "99999999999", "v1"] {
+            assert!(version.check(invalid).is_some(), "{invalid}");
+            assert!(!version.accepts(invalid), "{invalid}");
+        }
+    }
+
+    #[test]
+    fn hostile_characters_named_first() {
+        let training = rule("TrainingJobName");
+        let cases = [
+            ("", "must not be empty"),
+            ("a b", "must not contain whitespace or control characters"),
+            ("a\u{0}", "must not contain whitespace or control characters"),
+            ("a\u{a0}b", "must not contain whitespace or control characters"),
+            ("a*", "must not contain `*` or `?`, which IAM reads as wildcards; pass Scope::Any to match every name"),
+            ("a?", "must not contain `*` or `?`, which IAM reads as wildcards; pass Scope::Any to match every name"),
+            ("${aws:username}", "must not contain `${`, which starts an IAM policy variable"),
+            ("a/b", "must not contain `/`, which separates ARN path segments"),
+            ("a:b", "must not contain `:`, which separates ARN fields"),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(
+                training.check(value).as_deref(),
+                Some(expected),
+                "{value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_endpoint_names_lower_cased() {
+        assert!(rule("EndpointName").lower_case_in_arn());
+        assert!(!rule("EndpointConfigName").lower_case_in_arn());
+        assert!(!rule("TrainingJobName").lower_case_in_arn());
+    }
+}

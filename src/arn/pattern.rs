@@ -182,3 +182,41 @@ fn utf8_len(lead: u8) -> usize {
         _ => 4,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segment_wildcards() {
+        assert!(segment_matches("*", ""));
+        assert!(segment_matches("a*c", "abbbc"));
+        assert!(segment_matches("a?c", "abc"));
+        assert!(!segment_matches("a?c", "ac"));
+        assert!(!segment_matches("a?c", "abbc"));
+        assert!(segment_matches("?", "é"));
+        assert!(!segment_matches("??", "é"));
+        assert!(segment_matches("*/x", "a/b/x"));
+        assert!(!segment_matches("abc", "ABC"));
+        assert!(!segment_matches("", "a"));
+        assert!(segment_matches("", ""));
+    }
+
+    #[test]
+    fn colon_crossing_only_at_segment_end() {
+        assert!(colon_glob("a*", "ab:c:d"));
+        assert!(colon_glob("a*:d", "ab:c:d"));
+        assert!(!colon_glob("*b:d", "a:b:d"));
+        assert!(colon_glob("*:b:d", "a:b:d"));
+        assert!(!colon_glob("a?c", "a:c"));
+        assert!(!colon_glob("a", "a:b"));
+        assert!(!colon_glob("a:b", "a"));
+    }
+
+    #[test]
+    fn many_crossing_segments_stay_fast() {
+        let pattern = "*:".repeat(200) + "x";
+        let text = "a:".repeat(400) + "y";
+        assert!(!colon_glob(&pattern, &text));
+    }
+}
