@@ -8,6 +8,9 @@ use sagemaker_permissions::{
 
 const ACCOUNT: &str = "111122223333";
 
+/// The values argument of `ArnTemplate::render`.
+type RenderValues<'a> = &'a [(&'a str, Scope<&'a str>)];
+
 fn location(region: &str) -> Location {
     Location::new(
         Scope::Exact(region.parse().unwrap()),
@@ -317,7 +320,7 @@ fn render_lower_cases_endpoint_names() {
 fn render_error_messages() {
     let training = resource_template("training-job/${TrainingJobName}");
     let here = location("us-east-1");
-    let cases: [(&[(&str, Scope<&str>)], &str); 6] = [
+    let cases: [(RenderValues, &str); 6] = [
         (
             &[("TrainingJobName", Scope::Exact("my job"))],
             "invalid value `my job` for TrainingJobName: must not contain whitespace or control characters",
