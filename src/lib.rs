@@ -82,6 +82,7 @@
 
 mod arn;
 #[cfg(test)]
+#[allow(dead_code)]
 mod corrections;
 mod keys;
 mod kinds;
