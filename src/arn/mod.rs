@@ -38,8 +38,9 @@ const MAX_VARIABLES: usize = 2;
 ///
 /// let arn = Arn::parse("arn:aws:sagemaker:us-east-1:111122223333:image-version/my-image/3").unwrap();
 /// let found = match_arn(&arn)
-///     .find(|found| found.resource_type() == Some(ResourceType::ImageVersion))
+///     .find(|found| found.capture("Version").is_some())
 ///     .unwrap();
+/// assert_eq!(found.resource_type(), Some(ResourceType::ImageVersion));
 /// assert_eq!(found.template().iam_form(), "arn:${Partition}:sagemaker:${Region}:${Account}:image-version/${ImageName}/${Version}");
 /// assert_eq!(found.captures(), [("ImageName", "my-image"), ("Version", "3")]);
 /// assert_eq!(found.capture("Version"), Some("3"));
