@@ -8,9 +8,12 @@
 //!
 //! `match` prints JSON: the ARN's fields, every template it fits with the
 //! captured names, and the operations that act on it. `render` prints the
-//! ARN; a value `*` (alone) for a variable, `--region '*'` or
-//! `--account '*'` asks for the explicit wildcard. Invalid input prints the
-//! error and exits with status 1; a usage error exits with status 2.
+//! ARN. A variable's value of exactly `*`, `--region '*'` or `--account '*'`
+//! selects the explicit wildcard, `Scope::Any`. Invalid input prints the
+//! error and exits with status 1. A usage error exits with status 2.
+//!
+//! `render` uses the first template of the resource type whose variables are
+//! exactly the type's, so a work team renders under `private-crowd`.
 
 use std::process::ExitCode;
 

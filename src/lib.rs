@@ -72,6 +72,30 @@
 //! | --- | --- | --- |
 //! | `ListLabelingJobsForWorkteam` | `sagemaker:ListLabelingJobForWorkteam` | `sagemaker:ListLabelingJobsForWorkteam` |
 //!
+//! # ARNs
+//!
+//! [`ArnTemplate::render`] turns a template into an ARN or policy pattern for
+//! a [`Location`], rejecting any value that could widen it; a wildcard comes
+//! only from [`Scope::Any`]. [`Arn::parse`] splits an ARN into its fields,
+//! [`match_arn`] finds the templates a concrete ARN fits, with the names it
+//! captured, and [`pattern_matches`] applies IAM's wildcard rules.
+//!
+//! ```
+//! use sagemaker_permissions::{match_arn, Arn, Location, Scope};
+//!
+//! let template = sagemaker_permissions::operation("InvokeEndpoint").unwrap().resources()[0];
+//! let location = Location::new(Scope::Exact("us-west-2".parse()?), Scope::Exact("111122223333".parse()?));
+//! let arn = template.render(&location, &[("EndpointName", Scope::Exact("Churn-Model"))])?;
+//! assert_eq!(arn, "arn:aws:sagemaker:us-west-2:111122223333:endpoint/churn-model");
+//!
+//! let parsed = Arn::parse(&arn)?;
+//! let found = match_arn(&parsed)
+//!     .find(|found| found.template().iam_form() == template.iam_form())
+//!     .unwrap();
+//! assert_eq!(found.captures(), [("EndpointName", "churn-model")]);
+//! # Ok::<(), sagemaker_permissions::ArnError>(())
+//! ```
+//!
 //! # Features
 //!
 //! - `serde` (default): `serde::Serialize` for the public types; [`Catalog`]

@@ -32,7 +32,7 @@ fn resource_template(resource: &str) -> &'static ArnTemplate {
     ))
 }
 
-/// Every distinct catalog template.
+/// Returns every distinct catalog template, by IAM form.
 fn all_templates() -> Vec<&'static ArnTemplate> {
     let mut templates: Vec<&'static ArnTemplate> = Vec::new();
     for operation in sagemaker_permissions::operations() {
@@ -319,7 +319,7 @@ fn render_lower_cases_endpoint_names() {
 #[test]
 fn render_error_messages() {
     let training = resource_template("training-job/${TrainingJobName}");
-    let here = location("us-east-1");
+    let us_east = location("us-east-1");
     let cases: [(RenderValues, &str); 6] = [
         (
             &[("TrainingJobName", Scope::Exact("my job"))],
@@ -348,12 +348,12 @@ fn render_error_messages() {
     ];
     for (values, expected) in cases {
         assert_eq!(
-            training.render(&here, values).unwrap_err().to_string(),
+            training.render(&us_east, values).unwrap_err().to_string(),
             expected
         );
     }
     let err = template("*")
-        .render(&here, &[("TrainingJobName", Scope::Exact("a"))])
+        .render(&us_east, &[("TrainingJobName", Scope::Exact("a"))])
         .unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -836,7 +836,7 @@ fn public_types_send_sync() {
 
 // --- Properties -------------------------------------------------------------
 
-/// A strategy for a valid value of the variable `name`.
+/// Returns a strategy for valid values of the variable `name`.
 fn valid_value(name: &'static str) -> BoxedStrategy<String> {
     match name {
         "Version" => (1..=i32::MAX).prop_map(|n| n.to_string()).boxed(),
@@ -862,7 +862,7 @@ fn region_strategy() -> impl Strategy<Value = &'static str> {
     ])
 }
 
-/// A strategy for a template other than `*` with a valid value per variable.
+/// Returns a strategy for a template other than `*`, with a valid value per variable.
 fn template_with_values(
 ) -> impl Strategy<Value = (&'static ArnTemplate, Vec<(&'static str, String)>)> {
     let templates: Vec<&'static ArnTemplate> = all_templates()

@@ -1,7 +1,7 @@
 //! Checks that parsing and matching ARNs allocate nothing on success.
 //!
-//! A counting global allocator wraps the system allocator. This file holds
-//! one test so no other test thread allocates while it counts.
+//! A counting global allocator wraps the system allocator. This file
+//! contains one test, so no other test thread allocates while it counts.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -70,12 +70,6 @@ pub enum ArnError {
         /// The rule the value breaks.
         rule: &'static str,
     },
-    /// A partition name that the crate does not know.
-    #[error("unknown partition `{}`: expected one of {}", Escaped(.value), Partition::NAMES)]
-    UnknownPartition {
-        /// The rejected partition name.
-        value: String,
-    },
     /// A partition that does not contain the region.
     #[error("partition `{partition}` conflicts with region `{region}`, which is in partition `{region_partition}`")]
     PartitionConflict {

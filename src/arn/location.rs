@@ -100,10 +100,6 @@ pub enum Partition {
 }
 
 impl Partition {
-    /// The partition names, for error messages.
-    pub(crate) const NAMES: &'static str =
-        "`aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, `aws-iso-b`, `aws-iso-e`, `aws-iso-f`";
-
     /// Returns the partition's name, such as `aws-cn`.
     pub fn as_str(self) -> &'static str {
         self.into()
@@ -113,12 +109,12 @@ impl Partition {
     /// is malformed or matches no partition.
     ///
     /// The rules are the `regionRegex` of each partition in the AWS SDKs'
-    /// endpoint data (botocore's `data/partitions.json`): `cn-*` is `aws-cn`,
-    /// `us-gov-*` is `aws-us-gov`, `us-iso-*`, `us-isob-*`, `eu-isoe-*` and
-    /// `us-isof-*` are the ISO partitions, and a code starting with `us`,
-    /// `eu`, `ap`, `sa`, `ca`, `me`, `af`, `il` or `mx` followed by one word
-    /// and a number is `aws`. A code is lower-case letters and digits in
-    /// groups joined by single hyphens, ending in a number.
+    /// endpoint data (botocore's `data/partitions.json`). `cn-*` is `aws-cn`
+    /// and `us-gov-*` is `aws-us-gov`. `us-iso-*`, `us-isob-*`, `eu-isoe-*`
+    /// and `us-isof-*` are the ISO partitions. A code that starts with `us`,
+    /// `eu`, `ap`, `sa`, `ca`, `me`, `af`, `il` or `mx`, followed by one word
+    /// and a number, is `aws`. Words are lower-case ASCII letters and digits,
+    /// joined by single hyphens.
     ///
     /// NOTE: a region added under a new prefix is rejected until this table
     /// learns it.

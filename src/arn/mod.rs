@@ -28,7 +28,7 @@ use crate::kinds::ResourceType;
 use crate::model::{ArnTemplate, Operation, Segment, TemplateKind};
 use names::NameRule;
 
-/// The most variables any catalog template has; a unit test checks it.
+/// The maximum number of variables in a catalog template, checked by a unit test.
 const MAX_VARIABLES: usize = 2;
 
 /// A catalog template that an ARN fits, with the names it captured.
@@ -125,8 +125,8 @@ pub fn match_arn<'a>(arn: &Arn<'a>) -> impl Iterator<Item = TemplateMatch<'a>> +
 /// Returns the operations with a resource template that the concrete ARN
 /// `arn` fits, in page order, each once, without allocating.
 ///
-/// The template `*` is left out: the page gives it to operations such as
-/// `ListEndpoints` that take no resource-level permission, so it says
+/// The template `*` is left out. The page gives it to operations such as
+/// `ListEndpoints` that take no resource-level permission, so it tells
 /// nothing about the ARN.
 ///
 /// ```

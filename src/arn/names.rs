@@ -39,18 +39,18 @@ impl NameRule {
             lower_case_in_arn: false,
         };
         Some(match variable {
-            // SageMaker lower-cases endpoint names in endpoint ARNs: an
-            // endpoint created as `LaBSE` is denied by a policy naming
-            // `endpoint/LaBSE` because IAM sees `endpoint/...-labse`
-            // (github.com/philschmid/cdk-samples issue 2), and CloudWatch
-            // exporters lower-case `EndpointName` to find the tagged ARN
-            // (github.com/prometheus-community/yet-another-cloudwatch-exporter
-            // pull request 1178).
-            // NOTE: no source opened here states which other SageMaker names
-            // are lower-cased in ARNs. Tuning-job ARNs from
-            // ListHyperParameterTuningJobs come back lower-cased while the
-            // job's own ARN keeps its case (github.com/boto/boto3 issue 4606),
-            // so only endpoint names are lower-cased here.
+            // SageMaker lower-cases endpoint names in endpoint ARNs. A policy
+            // naming `endpoint/...-LaBSE` does not allow calls to an endpoint
+            // created with that name, because IAM receives
+            // `endpoint/...-labse`:
+            // <https://github.com/philschmid/cdk-samples/issues/2>. CloudWatch
+            // exporters lower-case `EndpointName` to find the endpoint's ARN:
+            // <https://github.com/prometheus-community/yet-another-cloudwatch-exporter/pull/1178>.
+            // NOTE: no source found states which other SageMaker names are
+            // lower-cased in ARNs. ListHyperParameterTuningJobs returns
+            // lower-cased ARNs while the job's own ARN keeps its case
+            // (<https://github.com/boto/boto3/issues/4606>), so only endpoint
+            // names are lower-cased here.
             "EndpointName" => NameRule {
                 shape: Shape::Alphanumeric,
                 max_len: 63,
@@ -69,7 +69,7 @@ impl NameRule {
                 rule(Shape::LowerAlphanumeric, 63)
             }
             "ImageName" => rule(Shape::ImageName, 63),
-            // The longest decimal form of i32::MAX, 2147483647.
+            // `i32::MAX`, 2147483647, has 10 digits.
             "Version" => rule(Shape::VersionNumber, 10),
             _ => return None,
         })

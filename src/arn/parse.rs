@@ -38,11 +38,11 @@ pub struct Arn<'a> {
 impl<'a> Arn<'a> {
     /// Parses `text` strictly. Allocates only on error.
     ///
-    /// The rules: the text starts with `arn:` and has six fields; the
-    /// partition and service are non-empty lower-case ASCII letters, digits
-    /// and hyphens; the region is such characters or empty; the account is
-    /// empty, 12 digits or `aws` (as in AWS managed policies); the resource
-    /// is non-empty and contains no control characters.
+    /// The text must start with `arn:` and have six fields. The partition and
+    /// the service are non-empty lower-case ASCII letters, digits and
+    /// hyphens, and the region is such characters or empty. The account is
+    /// empty, 12 digits or `aws` (as in AWS managed policies). The resource is
+    /// non-empty and contains no control characters.
     ///
     /// # Errors
     ///

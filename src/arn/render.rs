@@ -14,7 +14,7 @@ impl ArnTemplate {
     /// follow SageMaker's naming rule for the variable, so no value can add a
     /// wildcard, a path segment, a field or a policy variable. SageMaker
     /// writes endpoint names in lower case inside ARNs, so an `EndpointName`
-    /// is rendered in lower case, as IAM sees it.
+    /// is rendered in lower case, as IAM receives it.
     ///
     /// The template `*` renders as `*` and takes no location; the
     /// account-wide template renders as `arn:PARTITION:sagemaker:REGION:ACCOUNT:*`.
