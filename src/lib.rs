@@ -128,8 +128,8 @@ mod generated {
 }
 
 pub use arn::{
-    match_arn, operations_for_arn, pattern_matches, AccountId, Arn, ArnError, Location, Partition,
-    Region, Scope, TemplateMatch,
+    match_arn, operations_for_arn, pattern_matches, AccountId, Arn, ArnBuilder, ArnError, Location,
+    Partition, Region, Scope, TemplateMatch,
 };
 
 use std::fmt;

@@ -976,3 +976,82 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn builder_matches_render() {
+    let version = resource_template("image-version/${ImageName}/${Version}");
+    let gov_west = location("us-gov-west-1");
+    let built = version
+        .builder(&gov_west)
+        .exact("ImageName", "img")
+        .exact("Version", "7")
+        .build();
+    let rendered = version.render(
+        &gov_west,
+        &[
+            ("ImageName", Scope::Exact("img")),
+            ("Version", Scope::Exact("7")),
+        ],
+    );
+    assert_eq!(built, rendered);
+    assert_eq!(
+        built.unwrap(),
+        format!("arn:aws-us-gov:sagemaker:us-gov-west-1:{ACCOUNT}:image-version/img/7")
+    );
+    let any = version
+        .builder(&gov_west)
+        .exact("ImageName", "img")
+        .any("Version")
+        .build();
+    assert_eq!(
+        any.unwrap(),
+        format!("arn:aws-us-gov:sagemaker:us-gov-west-1:{ACCOUNT}:image-version/img/*")
+    );
+}
+
+#[test]
+fn builder_errors() {
+    let training = resource_template("training-job/${TrainingJobName}");
+    let us_east = location("us-east-1");
+    let err = training
+        .builder(&us_east)
+        .exact("TrainingJobName", "*")
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        ArnError::InvalidValue {
+            variable: "TrainingJobName",
+            ..
+        }
+    ));
+    let err = training.builder(&us_east).build().unwrap_err();
+    assert!(matches!(
+        err,
+        ArnError::MissingValue {
+            variable: "TrainingJobName",
+            ..
+        }
+    ));
+    let err = training
+        .builder(&us_east)
+        .exact("TrainingJobName", "a")
+        .any("TrainingJobName")
+        .any("TrainingJobName")
+        .any("TrainingJobName")
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ArnError::DuplicateValue {
+            variable: "TrainingJobName"
+        }
+    );
+    let err = training
+        .builder(&us_east)
+        .exact("TrainingJobName", "a")
+        .any("ModelName")
+        .build()
+        .unwrap_err();
+    assert!(matches!(err, ArnError::UnknownVariable { .. }));
+}

@@ -22,6 +22,7 @@ pub use error::ArnError;
 pub use location::{AccountId, Location, Partition, Region, Scope};
 pub use parse::Arn;
 pub use pattern::pattern_matches;
+pub use render::ArnBuilder;
 
 use crate::generated;
 use crate::kinds::ResourceType;

@@ -16,7 +16,10 @@ impl ArnTemplate {
     /// writes endpoint names in lower case inside ARNs, so an `EndpointName`
     /// is rendered in lower case, as IAM receives it.
     ///
-    /// The template `*` renders as `*` and takes no location; the
+    /// IAM lets a `*` match `/` too, but SageMaker names contain no `/`, so a
+    /// `Scope::Any` segment covers exactly the names that segment can hold.
+    ///
+    /// The template `*` renders as `*` and takes no location. The
     /// account-wide template renders as `arn:PARTITION:sagemaker:REGION:ACCOUNT:*`.
     ///
     /// # Errors
@@ -103,6 +106,26 @@ impl ArnTemplate {
         Ok(arn)
     }
 
+    /// Starts an [`ArnBuilder`] for the template in `location`.
+    ///
+    /// ```
+    /// use sagemaker_permissions::{Location, Scope};
+    ///
+    /// let template = sagemaker_permissions::operation("DescribeImageVersion").unwrap().resources()[0];
+    /// let location = Location::new(Scope::Exact("us-east-1".parse().unwrap()), Scope::Any);
+    /// let arn = template.builder(&location).exact("ImageName", "my-image").any("Version").build().unwrap();
+    /// assert_eq!(arn, "arn:aws:sagemaker:us-east-1:*:image-version/my-image/*");
+    /// ```
+    pub fn builder<'a>(&self, location: &'a Location) -> ArnBuilder<'a> {
+        ArnBuilder {
+            template: *self,
+            location,
+            values: [("", Scope::Any); BUILDER_VALUES],
+            count: 0,
+            overflow: None,
+        }
+    }
+
     /// Rejects values for variables the template lacks, and duplicates.
     fn check_value_names(&self, values: &[(&str, Scope<&str>)]) -> Result<(), ArnError> {
         for (index, &(name, _)) in values.iter().enumerate() {
@@ -159,4 +182,71 @@ fn push_value(
         arn.push_str(value);
     }
     Ok(())
+}
+
+/// The number of values an [`ArnBuilder`] stores: one more than any catalog
+/// template has variables, so one extra value still reaches `render`'s check.
+const BUILDER_VALUES: usize = 3;
+
+/// A builder that collects one value per variable and then renders the
+/// template, with the same checks as [`ArnTemplate::render`].
+///
+/// [`exact`](Self::exact) gives a name and [`any`](Self::any) asks for the
+/// explicit wildcard, so a wildcard is never a string value.
+#[derive(Debug, Clone)]
+pub struct ArnBuilder<'a> {
+    template: ArnTemplate,
+    location: &'a Location,
+    values: [(&'a str, Scope<&'a str>); BUILDER_VALUES],
+    count: usize,
+    /// The first variable that did not fit in `values`.
+    overflow: Option<&'a str>,
+}
+
+impl<'a> ArnBuilder<'a> {
+    /// Sets the variable `variable` (IAM's name, such as `TrainingJobName`) to `name`.
+    pub fn exact(self, variable: &'a str, name: &'a str) -> Self {
+        self.push(variable, Scope::Exact(name))
+    }
+
+    /// Sets the variable `variable` to the wildcard, rendered as `*`.
+    pub fn any(self, variable: &'a str) -> Self {
+        self.push(variable, Scope::Any)
+    }
+
+    fn push(mut self, variable: &'a str, value: Scope<&'a str>) -> Self {
+        match self.values.get_mut(self.count) {
+            Some(slot) => {
+                *slot = (variable, value);
+                self.count += 1;
+            }
+            None => {
+                self.overflow.get_or_insert(variable);
+            }
+        }
+        self
+    }
+
+    /// Renders the template.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`ArnTemplate::render`].
+    pub fn build(self) -> Result<String, ArnError> {
+        let values = &self.values[..self.count];
+        self.template.check_value_names(values)?;
+        if let Some(variable) = self.overflow {
+            // Unreachable for catalog templates: three stored values for at
+            // most two variables always fail the check above.
+            self.template.check_value_names(&[(variable, Scope::Any)])?;
+            return Err(ArnError::DuplicateValue {
+                variable: self
+                    .template
+                    .variables()
+                    .find(|known| known.name == variable)
+                    .map_or("", |known| known.name),
+            });
+        }
+        self.template.render(self.location, values)
+    }
 }
