@@ -1055,3 +1055,34 @@ fn builder_errors() {
         .unwrap_err();
     assert!(matches!(err, ArnError::UnknownVariable { .. }));
 }
+
+#[test]
+fn operations_for_arn_agree_with_matches() {
+    for text in [
+        "arn:aws:sagemaker:us-east-1:111122223333:endpoint/e",
+        "arn:aws:sagemaker:us-east-1:111122223333:image-version/i/2",
+        "arn:aws:sagemaker:us-east-1:111122223333:workteam/public-crowd/default",
+        "arn:aws:sagemaker:us-east-1:111122223333:human-loop/loop-1",
+        "arn:aws:sagemaker:us-east-1:111122223333:unknown-type/x",
+        "arn:aws:iam::111122223333:role/x",
+    ] {
+        let arn = Arn::parse(text).unwrap();
+        let forms: Vec<&str> = match_arn(&arn)
+            .filter(|found| found.template().kind() != TemplateKind::Any)
+            .map(|found| found.template().iam_form())
+            .collect();
+        let expected: Vec<&str> = sagemaker_permissions::operations()
+            .filter(|operation| {
+                operation
+                    .resources()
+                    .iter()
+                    .any(|resource| forms.contains(&resource.iam_form()))
+            })
+            .map(|operation| operation.name())
+            .collect();
+        let actual: Vec<&str> = operations_for_arn(&arn)
+            .map(|operation| operation.name())
+            .collect();
+        assert_eq!(actual, expected, "{text}");
+    }
+}

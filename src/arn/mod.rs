@@ -140,17 +140,25 @@ pub fn match_arn<'a>(arn: &Arn<'a>) -> impl Iterator<Item = TemplateMatch<'a>> +
 /// assert!(!names.contains(&"DescribeEndpoint"));
 /// assert!(!names.contains(&"ListEndpointConfigs"));
 /// ```
-pub fn operations_for_arn<'a>(
-    arn: &Arn<'a>,
-) -> impl Iterator<Item = &'static Operation> + Clone + 'a {
-    let arn = *arn;
-    let in_sagemaker = is_sagemaker_arn(&arn);
-    crate::operations().filter(move |operation| {
-        operation.resources().iter().any(|template| {
-            template.kind() != TemplateKind::Any
-                && match_template(0, template, &arn, in_sagemaker).is_some()
-        })
-    })
+pub fn operations_for_arn(arn: &Arn<'_>) -> impl Iterator<Item = &'static Operation> + Clone {
+    // One bit per operation, in page order, so the result needs no allocation.
+    const _: () = assert!(
+        generated::OPERATION_COUNT <= 128,
+        "operations_for_arn keeps one bit per operation in a u128"
+    );
+    let mut selected: u128 = 0;
+    for found in match_arn(arn) {
+        if found.template().kind() == TemplateKind::Any {
+            continue;
+        }
+        for &index in generated::TEMPLATE_OPERATIONS[found.index] {
+            selected |= 1 << index;
+        }
+    }
+    crate::operations()
+        .enumerate()
+        .filter(move |&(index, _)| selected & (1 << index) != 0)
+        .map(|(_, operation)| operation)
 }
 
 /// Returns whether the ARN names a SageMaker resource in a known partition,
@@ -162,7 +170,7 @@ fn is_sagemaker_arn(arn: &Arn<'_>) -> bool {
         && AccountId::is_valid(arn.account())
 }
 
-/// Matches one template; `index` is only carried into the result.
+/// Matches one template; `index` is its position in `generated::TEMPLATES`.
 fn match_template<'a>(
     index: usize,
     template: &ArnTemplate,

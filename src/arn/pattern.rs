@@ -4,8 +4,8 @@
 //! Resource", section "Using wildcards in resource ARNs"
 //! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html>):
 //!
-//! - `*` stands for any run of characters and `?` for exactly one, inside
-//!   any colon-separated segment; a segment may hold several of each.
+//! - Inside any colon-separated segment, `*` matches any run of characters
+//!   and `?` exactly one character. A segment may contain several of each.
 //! - `*` matches `/` like any other character.
 //! - A `*` that is the last character of a segment may also match across
 //!   colons into the following segments.
