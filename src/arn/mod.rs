@@ -127,8 +127,8 @@ pub fn match_arn<'a>(arn: &Arn<'a>) -> impl Iterator<Item = TemplateMatch<'a>> +
 /// `arn` fits, in page order, each once, without allocating.
 ///
 /// The template `*` is left out. The page gives it to operations such as
-/// `ListEndpoints` that take no resource-level permission, so it tells
-/// nothing about the ARN.
+/// `ListEndpoints` that take no resource-level permission, so matching it
+/// carries no information about the ARN.
 ///
 /// ```
 /// use sagemaker_permissions::{operations_for_arn, Arn};

@@ -191,7 +191,7 @@ const BUILDER_VALUES: usize = 3;
 /// A builder that collects one value per variable and then renders the
 /// template, with the same checks as [`ArnTemplate::render`].
 ///
-/// [`exact`](Self::exact) gives a name and [`any`](Self::any) asks for the
+/// [`exact`](Self::exact) sets a name and [`any`](Self::any) sets the
 /// explicit wildcard, so a wildcard is never a string value.
 #[derive(Debug, Clone)]
 pub struct ArnBuilder<'a> {
