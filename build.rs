@@ -401,6 +401,42 @@ fn generate(
     )
     .unwrap();
 
+    // Distinct ARN templates (by IAM form, in order of first appearance) and
+    // the operations that list each one.
+    let mut template_order: Vec<(String, &PageResource)> = Vec::new();
+    let mut template_users: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (index, operation) in operations.iter().enumerate() {
+        for resource in &operation.resources {
+            let form = resource.iam_form();
+            if !template_users.contains_key(&form) {
+                template_order.push((form.clone(), resource));
+            }
+            template_users.entry(form).or_default().insert(index);
+        }
+    }
+    let templates: Vec<String> = template_order
+        .iter()
+        .map(|(_, resource)| resource_literal(resource))
+        .collect();
+    writeln!(
+        code,
+        "pub(crate) static TEMPLATES: [ArnTemplate; {}] = [{}];",
+        templates.len(),
+        templates.join(", ")
+    )
+    .unwrap();
+    let users: Vec<String> = template_order
+        .iter()
+        .map(|(form, _)| index_list(&template_users[form]))
+        .collect();
+    writeln!(
+        code,
+        "pub(crate) static TEMPLATE_OPERATIONS: [&'static [u16]; {}] = [{}];",
+        users.len(),
+        users.join(", ")
+    )
+    .unwrap();
+
     // Resource type -> operations.
     let mut by_type: BTreeMap<&'static str, BTreeSet<usize>> = BTreeMap::new();
     for (index, operation) in operations.iter().enumerate() {

@@ -109,6 +109,30 @@
 //! the only source, and both sets of requirements carry them as the page
 //! states them.
 //!
+//! # ARNs
+//!
+//! [`ArnTemplate::render`] turns a template into an ARN or policy pattern for
+//! a [`Location`], rejecting any value that could widen it; a wildcard comes
+//! only from [`Scope::Any`]. [`Arn::parse`] splits an ARN into its fields,
+//! [`match_arn`] finds the templates a concrete ARN fits, with the names it
+//! captured, and [`pattern_matches`] applies IAM's wildcard rules.
+//!
+//! ```
+//! use sagemaker_permissions::{match_arn, Arn, Location, Scope};
+//!
+//! let template = sagemaker_permissions::operation("InvokeEndpoint").unwrap().resources()[0];
+//! let location = Location::new(Scope::Exact("us-west-2".parse()?), Scope::Exact("111122223333".parse()?));
+//! let arn = template.render(&location, &[("EndpointName", Scope::Exact("Churn-Model"))])?;
+//! assert_eq!(arn, "arn:aws:sagemaker:us-west-2:111122223333:endpoint/churn-model");
+//!
+//! let parsed = Arn::parse(&arn)?;
+//! let found = match_arn(&parsed)
+//!     .find(|found| found.template().iam_form() == template.iam_form())
+//!     .unwrap();
+//! assert_eq!(found.captures(), [("EndpointName", "churn-model")]);
+//! # Ok::<(), sagemaker_permissions::ArnError>(())
+//! ```
+//!
 //! # Features
 //!
 //! - `serde` (default): `serde::Serialize` for the public types; [`Catalog`]
@@ -118,6 +142,7 @@
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
 mod action_pattern;
+mod arn;
 #[cfg(test)]
 #[allow(dead_code)]
 mod corrections;
@@ -141,6 +166,11 @@ mod generated {
     };
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
+
+pub use arn::{
+    match_arn, operations_for_arn, pattern_matches, AccountId, Arn, ArnBuilder, ArnError, Location,
+    Partition, Region, Scope, TemplateMatch,
+};
 
 use std::fmt;
 

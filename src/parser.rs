@@ -1445,8 +1445,12 @@ mod tests {
             corrected: "sagemaker:CreateModel",
             reason: "typo",
         }];
-        let mut operations =
-            parse_catalog(&page(&[row(&link("CreateModel"), "`sagemaker:CreateModle`", &model_arn())])).unwrap();
+        let mut operations = parse_catalog(&page(&[row(
+            &link("CreateModel"),
+            "`sagemaker:CreateModle`",
+            &model_arn(),
+        )]))
+        .unwrap();
         apply_corrections(&mut operations, &rows).unwrap();
         assert_eq!(operations[0].actions, ["sagemaker:CreateModel"]);
         assert_eq!(operations[0].corrections, [0]);

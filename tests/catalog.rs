@@ -210,7 +210,10 @@ fn resource_type_lookup_matches_scan() {
                 .flat_map(|requirement| requirement.resources().templates())
                 .any(|template| template.resource_type() == Some(resource_type))
         });
-        assert!(!indexed.is_empty() || in_differences, "{resource_type} is used nowhere");
+        assert!(
+            !indexed.is_empty() || in_differences,
+            "{resource_type} is used nowhere"
+        );
     }
 }
 
