@@ -153,6 +153,7 @@ mod model;
 #[cfg(test)]
 #[allow(dead_code)]
 mod parser;
+mod policy;
 mod requirements;
 #[cfg(feature = "serde")]
 mod serialize;
@@ -180,6 +181,10 @@ pub use kinds::{AccessLevel, Api, Condition, DifferenceKind, ResourceType};
 pub use model::{
     Action, ArnTemplate, ConditionalGroup, Correction, Operation, Resources, Segment, TemplateKind,
     Variable,
+};
+pub use policy::{
+    other_service_resources, OtherServiceRule, PolicyDocument, PolicyError, PolicyRequest,
+    SizeLimit, Statement, StatementCondition, POLICY_VERSION,
 };
 pub use requirements::{Requirement, Source};
 

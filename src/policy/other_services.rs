@@ -1,0 +1,258 @@
+//! Resources for the actions of services other than SageMaker.
+//!
+//! The page names these actions but gives no resource for them; IAM's Service
+//! Authorization Reference says what each accepts. The rules below follow it.
+
+use crate::arn::{Arn, Location, Scope};
+use crate::model::Action;
+
+use super::{PolicyError, PolicyRequest};
+
+/// Where the policy puts an action of another service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OtherServiceRule {
+    /// The execution roles given, else every role in the account
+    /// (`arn:aws:iam::ACCOUNT:role/*`). IAM ties `iam:PassRole` to the
+    /// `role` resource type; the statement also requires
+    /// `iam:PassedToService` = `sagemaker.amazonaws.com`.
+    Role,
+    /// The KMS keys given, else every key in the region and account
+    /// (`arn:aws:kms:REGION:ACCOUNT:key/*`). IAM ties `kms:CreateGrant` and
+    /// `kms:DescribeKey` to the `key` resource type; an alias ARN does not
+    /// authorize them, so only key ARNs are accepted.
+    KmsKey,
+    /// The secrets given, else every secret in the region and account
+    /// (`arn:aws:secretsmanager:REGION:ACCOUNT:secret:*`), the `Secret`
+    /// resource type of `secretsmanager:GetSecretValue`.
+    Secret,
+    /// The user pools given, else every user pool in the region and account
+    /// (`arn:aws:cognito-idp:REGION:ACCOUNT:userpool/*`), the `userpool`
+    /// resource type of the Cognito actions a private work team needs.
+    UserPool,
+    /// `ec2:CreateNetworkInterface`: IAM checks the new network interface and
+    /// the subnet (both required) and the security groups, so the statement
+    /// names `network-interface/*`, `subnet/*` and `security-group/*` in the
+    /// region and account.
+    NetworkInterfaceCreation,
+    /// `ec2:DeleteNetworkInterface`: `network-interface/*` in the region and account.
+    NetworkInterface,
+    /// The action has no resource type in IAM (the EC2 `Describe*` actions,
+    /// `aws-marketplace:ViewSubscriptions`), so IAM accepts only `*`.
+    OnlyWildcard,
+}
+
+/// Returns the crate's rule for an action of another service, or `None` for
+/// an action it has no rule for (generation then fails rather than guess).
+///
+/// ```
+/// use sagemaker_permissions::{actions, other_service_resources, OtherServiceRule};
+///
+/// let pass_role = actions().find(|action| *action == "iam:PassRole").unwrap();
+/// assert_eq!(other_service_resources(pass_role), Some(OtherServiceRule::Role));
+/// ```
+pub fn other_service_resources(action: Action) -> Option<OtherServiceRule> {
+    let rule = match (action.service(), action.name()) {
+        ("iam", "PassRole") => OtherServiceRule::Role,
+        ("kms", "CreateGrant" | "DescribeKey") => OtherServiceRule::KmsKey,
+        ("secretsmanager", "GetSecretValue") => OtherServiceRule::Secret,
+        (
+            "cognito-idp",
+            "DescribeUserPool"
+            | "DescribeUserPoolClient"
+            | "UpdateUserPool"
+            | "UpdateUserPoolClient",
+        ) => OtherServiceRule::UserPool,
+        ("ec2", "CreateNetworkInterface") => OtherServiceRule::NetworkInterfaceCreation,
+        ("ec2", "DeleteNetworkInterface") => OtherServiceRule::NetworkInterface,
+        ("ec2", name) if name.starts_with("Describe") => OtherServiceRule::OnlyWildcard,
+        ("aws-marketplace", "ViewSubscriptions") => OtherServiceRule::OnlyWildcard,
+        _ => return None,
+    };
+    Some(rule)
+}
+
+/// The ARNs a request gives for other services' resources, validated.
+pub(super) struct GivenArns<'a> {
+    roles: Vec<&'a str>,
+    kms_keys: Vec<&'a str>,
+    secrets: Vec<&'a str>,
+    user_pools: Vec<&'a str>,
+}
+
+/// What an ARN given for one use must look like.
+struct Expected {
+    kind: &'static str,
+    service: &'static str,
+    resource_prefix: &'static str,
+    regional: bool,
+}
+
+const ROLE: Expected = Expected {
+    kind: "role",
+    service: "iam",
+    resource_prefix: "role/",
+    regional: false,
+};
+const KMS_KEY: Expected = Expected {
+    kind: "KMS key",
+    service: "kms",
+    resource_prefix: "key/",
+    regional: true,
+};
+const SECRET: Expected = Expected {
+    kind: "secret",
+    service: "secretsmanager",
+    resource_prefix: "secret:",
+    regional: true,
+};
+const USER_POOL: Expected = Expected {
+    kind: "user pool",
+    service: "cognito-idp",
+    resource_prefix: "userpool/",
+    regional: true,
+};
+
+fn invalid(expected: &Expected, value: &str, rule: impl Into<String>) -> PolicyError {
+    PolicyError::InvalidResourceArn {
+        kind: expected.kind,
+        value: value.to_owned(),
+        rule: rule.into(),
+    }
+}
+
+/// Checks that `value` is a concrete ARN of the expected kind inside the
+/// request's location, so that no given ARN can widen the policy.
+fn validate<'a>(
+    value: &'a str,
+    expected: &Expected,
+    location: &Location,
+) -> Result<&'a str, PolicyError> {
+    let arn = Arn::parse(value).map_err(|err| invalid(expected, value, err.to_string()))?;
+    if value.contains(['*', '?']) || value.contains("${") {
+        return Err(invalid(
+            expected,
+            value,
+            "must name one resource: wildcards and policy variables are not accepted; leave it out to grant every one in the account",
+        ));
+    }
+    if arn.service() != expected.service {
+        return Err(invalid(
+            expected,
+            value,
+            format!("the service must be `{}`", expected.service),
+        ));
+    }
+    let rest = arn
+        .resource()
+        .strip_prefix(expected.resource_prefix)
+        .unwrap_or("");
+    if rest.is_empty() {
+        return Err(invalid(
+            expected,
+            value,
+            format!(
+                "the resource must start with `{}` and name one",
+                expected.resource_prefix
+            ),
+        ));
+    }
+    if arn.partition() != location.partition().as_str() {
+        return Err(invalid(
+            expected,
+            value,
+            format!(
+                "the partition must be the request's, `{}`",
+                location.partition()
+            ),
+        ));
+    }
+    if let Scope::Exact(account) = location.account() {
+        if arn.account() != account.as_str() {
+            return Err(invalid(
+                expected,
+                value,
+                format!("the account must be the request's, `{account}`"),
+            ));
+        }
+    }
+    if expected.regional {
+        if let Scope::Exact(region) = location.region() {
+            if arn.region() != region.as_str() {
+                return Err(invalid(
+                    expected,
+                    value,
+                    format!("the region must be the request's, `{region}`"),
+                ));
+            }
+        }
+    } else if !arn.region().is_empty() {
+        return Err(invalid(
+            expected,
+            value,
+            "IAM ARNs have an empty region field",
+        ));
+    }
+    Ok(value)
+}
+
+impl<'a> GivenArns<'a> {
+    pub(super) fn validate(request: &PolicyRequest<'a>) -> Result<Self, PolicyError> {
+        let check =
+            |values: &[&'a str], expected: &Expected| -> Result<Vec<&'a str>, PolicyError> {
+                values
+                    .iter()
+                    .map(|value| validate(value, expected, &request.location))
+                    .collect()
+            };
+        Ok(Self {
+            roles: check(&request.roles, &ROLE)?,
+            kms_keys: check(&request.kms_keys, &KMS_KEY)?,
+            secrets: check(&request.secrets, &SECRET)?,
+            user_pools: check(&request.user_pools, &USER_POOL)?,
+        })
+    }
+
+    /// Returns the resources for an action under `rule`.
+    pub(super) fn resources(&self, rule: OtherServiceRule, location: &Location) -> Vec<String> {
+        let partition = location.partition();
+        let region = match location.region() {
+            Scope::Exact(region) => region.as_str().to_owned(),
+            Scope::Any => "*".to_owned(),
+        };
+        let account = match location.account() {
+            Scope::Exact(account) => account.as_str().to_owned(),
+            Scope::Any => "*".to_owned(),
+        };
+        let regional = |service: &str, resource: &str| {
+            format!("arn:{partition}:{service}:{region}:{account}:{resource}")
+        };
+        let given_or = |given: &[&str], default: String| -> Vec<String> {
+            if given.is_empty() {
+                vec![default]
+            } else {
+                given.iter().map(|arn| (*arn).to_owned()).collect()
+            }
+        };
+        match rule {
+            OtherServiceRule::Role => given_or(
+                &self.roles,
+                format!("arn:{partition}:iam::{account}:role/*"),
+            ),
+            OtherServiceRule::KmsKey => given_or(&self.kms_keys, regional("kms", "key/*")),
+            OtherServiceRule::Secret => {
+                given_or(&self.secrets, regional("secretsmanager", "secret:*"))
+            }
+            OtherServiceRule::UserPool => {
+                given_or(&self.user_pools, regional("cognito-idp", "userpool/*"))
+            }
+            OtherServiceRule::NetworkInterfaceCreation => vec![
+                regional("ec2", "network-interface/*"),
+                regional("ec2", "security-group/*"),
+                regional("ec2", "subnet/*"),
+            ],
+            OtherServiceRule::NetworkInterface => vec![regional("ec2", "network-interface/*")],
+            OtherServiceRule::OnlyWildcard => vec!["*".to_owned()],
+        }
+    }
+}
