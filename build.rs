@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::{env, fs, process};
 
 use sha2::{Digest, Sha256};
+use strum::IntoEnumIterator;
 
 #[path = "src/access_levels.rs"]
 mod access_levels;
@@ -434,6 +435,47 @@ fn generate(
         "pub(crate) static TEMPLATE_OPERATIONS: [&'static [u16]; {}] = [{}];",
         users.len(),
         users.join(", ")
+    )
+    .unwrap();
+
+    // Resource type -> the templates an ARN of that type can fit, so that
+    // matching checks only those: the type's own and the two generic ones.
+    let is_generic = |resource: &PageResource| !matches!(resource, PageResource::Typed { .. });
+    let generic: BTreeSet<usize> = template_order
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, resource))| is_generic(resource))
+        .map(|(index, _)| index)
+        .collect();
+    let mut per_type = Vec::new();
+    for resource_type in kinds::ResourceType::iter() {
+        let mut indices = generic.clone();
+        for (index, (_, resource)) in template_order.iter().enumerate() {
+            if matches!(resource, PageResource::Typed { resource_type: own, .. } if *own == resource_type)
+            {
+                indices.insert(index);
+            }
+        }
+        per_type.push(index_list(&indices));
+    }
+    writeln!(
+        code,
+        "pub(crate) static TEMPLATES_FOR_TYPE: [&'static [u16]; {}] = [{}];",
+        per_type.len(),
+        per_type.join(", ")
+    )
+    .unwrap();
+    let any_only: BTreeSet<usize> = template_order
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, resource))| matches!(resource, PageResource::Any))
+        .map(|(index, _)| index)
+        .collect();
+    writeln!(
+        code,
+        "pub(crate) static GENERIC_TEMPLATES: &[u16] = {};\npub(crate) static ANY_TEMPLATES: &[u16] = {};",
+        index_list(&generic),
+        index_list(&any_only)
     )
     .unwrap();
 

@@ -11,7 +11,8 @@ use std::time::Instant;
 
 use criterion::Criterion;
 use sagemaker_permissions::{
-    find_operation, operation, operations, operations_for_action, ActionPattern, Operation,
+    find_operation, match_arn, operation, operations, operations_for_action, ActionPattern, Arn,
+    ArnTemplate, Condition, Location, Operation, PolicyRequest, Scope, SizeLimit,
 };
 
 // `match_lookup(name) -> Option<usize>`: a `match` over every operation name,
@@ -188,6 +189,174 @@ fn expand_pattern(c: &mut Criterion) {
     group.finish();
 }
 
+const ARN: &str = "arn:aws:sagemaker:us-east-1:111122223333:image-version/my-image/3";
+
+/// Matches an ARN against one template the way a user without this crate
+/// might: split both into owned parts and compare them.
+fn naive_template_match(template: &ArnTemplate, arn: &str) -> bool {
+    let form = template.iam_form();
+    if form == "*" {
+        return true;
+    }
+    let arn_fields: Vec<&str> = arn.splitn(6, ':').collect();
+    let form_fields: Vec<&str> = form.splitn(6, ':').collect();
+    if arn_fields.len() != 6 || arn_fields[2] != form_fields[2] {
+        return false;
+    }
+    let arn_path: Vec<&str> = arn_fields[5].split('/').collect();
+    let form_path: Vec<&str> = form_fields[5].split('/').collect();
+    if form_path == ["*"] {
+        return true;
+    }
+    if form_path.last() == Some(&"*") {
+        return arn_path.len() >= form_path.len()
+            && arn_path
+                .iter()
+                .zip(&form_path[..form_path.len() - 1])
+                .all(|(part, pattern)| pattern.starts_with("${") || part == pattern);
+    }
+    arn_path.len() == form_path.len()
+        && arn_path
+            .iter()
+            .zip(&form_path)
+            .all(|(part, pattern)| pattern.starts_with("${") || part == pattern)
+}
+
+fn arn_matching(c: &mut Criterion) {
+    let mut templates: Vec<&'static ArnTemplate> = Vec::new();
+    for operation in operations() {
+        for template in operation.resources() {
+            if !templates
+                .iter()
+                .any(|known| known.iam_form() == template.iam_form())
+            {
+                templates.push(template);
+            }
+        }
+    }
+    let mut by_type: HashMap<&'static str, Vec<&'static ArnTemplate>> = HashMap::new();
+    for template in &templates {
+        if let Some(resource_type) = template.resource_type() {
+            by_type
+                .entry(resource_type.as_str())
+                .or_default()
+                .push(template);
+        }
+    }
+
+    let mut group = c.benchmark_group("match one ARN against the catalog");
+    group.bench_function("crate (parse + match_arn)", |b| {
+        b.iter(|| {
+            let arn = Arn::parse(black_box(ARN)).unwrap();
+            match_arn(&arn).count()
+        })
+    });
+    group.bench_function("linear scan, splitting into Vecs", |b| {
+        b.iter(|| {
+            let arn = black_box(ARN);
+            templates
+                .iter()
+                .filter(|template| naive_template_match(template, arn))
+                .count()
+        })
+    });
+    group.bench_function("std HashMap by resource type, splitting into Vecs", |b| {
+        b.iter(|| {
+            let arn = black_box(ARN);
+            let resource_type = arn
+                .splitn(6, ':')
+                .nth(5)
+                .and_then(|resource| resource.split('/').next())
+                .unwrap_or("");
+            by_type.get(resource_type).map_or(0, |candidates| {
+                candidates
+                    .iter()
+                    .filter(|template| naive_template_match(template, arn))
+                    .count()
+            })
+        })
+    });
+    group.finish();
+
+    let template = operation("DescribeTrainingJob").unwrap().resources()[0];
+    let location = Location::new(
+        Scope::Exact("us-east-1".parse().unwrap()),
+        Scope::Exact("111122223333".parse().unwrap()),
+    );
+    let mut group = c.benchmark_group("render a training-job ARN");
+    group.bench_function("crate (validated render)", |b| {
+        b.iter(|| {
+            template.render(
+                black_box(&location),
+                &[("TrainingJobName", Scope::Exact(black_box("my-job")))],
+            )
+        })
+    });
+    group.bench_function("format!, unvalidated", |b| {
+        b.iter(|| {
+            format!(
+                "arn:{}:sagemaker:{}:{}:training-job/{}",
+                black_box("aws"),
+                black_box("us-east-1"),
+                black_box("111122223333"),
+                black_box("my-job")
+            )
+        })
+    });
+    group.finish();
+}
+
+fn policy_generation(c: &mut Criterion) {
+    let location = Location::new(
+        Scope::Exact("us-east-1".parse().unwrap()),
+        Scope::Exact("111122223333".parse().unwrap()),
+    );
+    let ten = [
+        "CreateTrainingJob",
+        "DescribeTrainingJob",
+        "StopTrainingJob",
+        "CreateModel",
+        "CreateEndpointConfig",
+        "CreateEndpoint",
+        "InvokeEndpoint",
+        "UpdateEndpoint",
+        "CreateNotebookInstance",
+        "ListTrainingJobs",
+    ];
+    let all: Vec<&str> = operations().map(Operation::name).collect();
+
+    let mut group = c.benchmark_group("generate a policy");
+    group.bench_function("10 operations, vpc + kms-key + tags", |b| {
+        b.iter(|| {
+            PolicyRequest::new(location.clone())
+                .operations(black_box(ten))
+                .condition(Condition::Vpc)
+                .condition(Condition::KmsKey)
+                .condition(Condition::Tags)
+                .generate()
+                .unwrap()
+        })
+    });
+    group.bench_function("all 76 operations, every condition, split", |b| {
+        b.iter(|| {
+            let mut request = PolicyRequest::new(location.clone())
+                .operations(black_box(all.iter().copied()))
+                .size_limit(SizeLimit::InlineRolePolicy);
+            for condition in [
+                Condition::Vpc,
+                Condition::ElasticInference,
+                Condition::KmsKey,
+                Condition::GitSecret,
+                Condition::Tags,
+            ] {
+                request = request.condition(condition);
+            }
+            request.generate_split().unwrap()
+        })
+    });
+    group.finish();
+}
+
 /// Times the process's first lookup against the first call of the `match`
 /// baseline, which cannot initialise anything, and against the mean of the
 /// next thousand lookups. Both first calls pay for cold caches and page
@@ -231,5 +400,7 @@ fn main() {
     folded_lookup(&mut criterion);
     reverse_lookup(&mut criterion);
     expand_pattern(&mut criterion);
+    arn_matching(&mut criterion);
+    policy_generation(&mut criterion);
     criterion.final_summary();
 }

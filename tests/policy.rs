@@ -547,3 +547,26 @@ fn main_command_operations_exist() {
     assert!(operation("CreateTrainingJob").is_some());
     assert!(sagemaker_permissions::find_operation("InvokeEndpoint").is_some());
 }
+
+#[test]
+fn size_counts_compact_json() {
+    let all: Vec<&str> = operations().map(|operation| operation.name()).collect();
+    for chunk in all.chunks(7) {
+        let mut request = PolicyRequest::new(open_location())
+            .operations(chunk.iter().copied())
+            .size_limit(SizeLimit::InlineRolePolicy);
+        for condition in Condition::iter() {
+            request = request.condition(condition);
+        }
+        for document in request.generate_split().unwrap() {
+            let json = document.to_string();
+            let counted = json.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(document.size(), counted, "{json}");
+            let pretty = document.to_json_pretty();
+            assert_eq!(
+                pretty.chars().filter(|c| !c.is_whitespace()).count(),
+                counted
+            );
+        }
+    }
+}

@@ -119,14 +119,27 @@ impl Partition {
     /// NOTE: a region added under a new prefix is rejected until this table
     /// learns it.
     pub fn of_region(region: &str) -> Option<Partition> {
-        let mut parts = region.split('-');
-        let first = parts.next()?;
-        let second = parts.next()?;
-        let third = parts.next()?;
-        let fourth = parts.next();
-        if parts.next().is_some() {
+        // Split at `-` into three or four parts with a byte loop, which is
+        // cheaper than `split` for strings this short.
+        let mut parts = [""; 4];
+        let mut count = 0;
+        let mut start = 0;
+        for (index, &byte) in region.as_bytes().iter().enumerate() {
+            if byte == b'-' {
+                if count == 3 {
+                    return None;
+                }
+                parts[count] = &region[start..index];
+                count += 1;
+                start = index + 1;
+            }
+        }
+        if count < 2 {
             return None;
         }
+        parts[count] = &region[start..];
+        let [first, second, third, _] = parts;
+        let fourth = (count == 3).then_some(parts[3]);
         let is_word = |part: &str| {
             !part.is_empty()
                 && part

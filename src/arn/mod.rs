@@ -117,10 +117,21 @@ impl<'a> TemplateMatch<'a> {
 pub fn match_arn<'a>(arn: &Arn<'a>) -> impl Iterator<Item = TemplateMatch<'a>> + Clone + 'a {
     let arn = *arn;
     let in_sagemaker = is_sagemaker_arn(&arn);
-    generated::TEMPLATES
-        .iter()
-        .enumerate()
-        .filter_map(move |(index, template)| match_template(index, template, &arn, in_sagemaker))
+    // Only `*` fits an ARN outside SageMaker; inside, only the generic
+    // templates and those of the ARN's own resource type can fit.
+    let candidates: &'static [u16] = if in_sagemaker {
+        let type_name = split_at_slash(arn.resource()).0;
+        match type_name.parse::<ResourceType>() {
+            Ok(resource_type) => generated::TEMPLATES_FOR_TYPE[resource_type as usize],
+            Err(_) => generated::GENERIC_TEMPLATES,
+        }
+    } else {
+        generated::ANY_TEMPLATES
+    };
+    candidates.iter().filter_map(move |&index| {
+        let index = usize::from(index);
+        match_template(index, &generated::TEMPLATES[index], &arn, in_sagemaker)
+    })
 }
 
 /// Returns the operations with a resource template that the concrete ARN
@@ -170,6 +181,16 @@ fn is_sagemaker_arn(arn: &Arn<'_>) -> bool {
         && AccountId::is_valid(arn.account())
 }
 
+/// Splits `path` at its first `/` into the first segment and the rest, or
+/// `None` for the rest when there is no `/`. A byte loop, because path
+/// segments are short and `split_once` costs more per call than it saves.
+fn split_at_slash(path: &str) -> (&str, Option<&str>) {
+    match path.as_bytes().iter().position(|&byte| byte == b'/') {
+        Some(index) => (&path[..index], Some(&path[index + 1..])),
+        None => (path, None),
+    }
+}
+
 /// Matches one template; `index` is its position in `generated::TEMPLATES`.
 fn match_template<'a>(
     index: usize,
@@ -199,10 +220,7 @@ fn match_template<'a>(
         if let Segment::Wildcard = segment {
             return (!rest.is_empty()).then_some(found);
         }
-        let (head, tail) = match rest.split_once('/') {
-            Some((head, tail)) => (head, Some(tail)),
-            None => (rest, None),
-        };
+        let (head, tail) = split_at_slash(rest);
         match segment {
             Segment::Literal(text) if head == *text => {}
             Segment::Variable(variable)

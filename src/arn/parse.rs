@@ -65,28 +65,40 @@ impl<'a> Arn<'a> {
         let rest = text
             .strip_prefix("arn:")
             .ok_or_else(|| fail("must start with `arn:`"))?;
-        let mut fields = rest.splitn(5, ':');
-        let (Some(partition), Some(service), Some(region), Some(account), Some(resource)) = (
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-        ) else {
+        // A plain byte loop: ARN fields are short, and `splitn` costs more
+        // per call than the search itself here.
+        // The same pass checks that partition, service and region contain
+        // only lower-case ASCII letters, digits and hyphens.
+        let mut fields = [""; 4];
+        let mut is_name = [true; 3];
+        let mut start = 0;
+        let mut found = 0;
+        for (index, &byte) in rest.as_bytes().iter().enumerate() {
+            if byte == b':' {
+                fields[found] = &rest[start..index];
+                start = index + 1;
+                found += 1;
+                if found == fields.len() {
+                    break;
+                }
+            } else if found < is_name.len()
+                && !(byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+            {
+                is_name[found] = false;
+            }
+        }
+        if found < fields.len() {
             return Err(fail(
                 "expected six fields, `arn:partition:service:region:account-id:resource`",
             ));
-        };
+        }
+        let [partition, service, region, account] = fields;
+        let resource = &rest[start..];
 
-        let is_name = |field: &str| {
-            field
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        };
         if partition.is_empty() {
             return Err(fail("the partition must not be empty"));
         }
-        if !is_name(partition) {
+        if !is_name[0] {
             return Err(fail(
                 "the partition may contain only lower-case ASCII letters, digits and hyphens",
             ));
@@ -94,12 +106,12 @@ impl<'a> Arn<'a> {
         if service.is_empty() {
             return Err(fail("the service must not be empty"));
         }
-        if !is_name(service) {
+        if !is_name[1] {
             return Err(fail(
                 "the service may contain only lower-case ASCII letters, digits and hyphens",
             ));
         }
-        if !is_name(region) {
+        if !is_name[2] {
             return Err(fail(
                 "the region may contain only lower-case ASCII letters, digits and hyphens",
             ));
@@ -113,7 +125,9 @@ impl<'a> Arn<'a> {
         if resource.is_empty() {
             return Err(fail("the resource must not be empty"));
         }
-        if resource.chars().any(char::is_control) {
+        let has_control = resource.bytes().any(|byte| byte.is_ascii_control())
+            || (!resource.is_ascii() && resource.chars().any(char::is_control));
+        if has_control {
             return Err(fail("the resource must not contain control characters"));
         }
 

@@ -78,6 +78,32 @@ impl Statement {
         &self.resources
     }
 
+    /// Returns the characters the statement adds to a compact policy
+    /// document, whitespace not counted, computed without writing the JSON.
+    pub(crate) fn size(&self) -> usize {
+        let strings = |items: &mut dyn Iterator<Item = &str>| -> usize {
+            let mut count: usize = 0;
+            let mut total = 2; // the brackets
+            for item in items {
+                total += json_string_size(item);
+                count += 1;
+            }
+            total + count.saturating_sub(1)
+        };
+        // {"Sid":…,"Effect":"Allow","Action":[…],"Resource":[…]}
+        let mut size = 2 + r#""Sid":"#.len() + json_string_size(&self.sid);
+        size += r#","Effect":"Allow""#.len();
+        size += r#","Action":"#.len() + strings(&mut self.actions.iter().map(Action::as_str));
+        size += r#","Resource":"#.len() + strings(&mut self.resources.iter().map(String::as_str));
+        if let Some(condition) = &self.condition {
+            // ,"Condition":{"Operator":{"key":[…]}}
+            size += r#","Condition":"#.len() + 2 + json_string_size(condition.operator) + 1;
+            size += 2 + json_string_size(condition.key) + 1;
+            size += strings(&mut condition.values.iter().copied());
+        }
+        size
+    }
+
     /// Returns the statement's condition, if it has one.
     pub fn condition(&self) -> Option<&StatementCondition> {
         self.condition.as_ref()
@@ -98,10 +124,21 @@ impl PolicyDocument {
     }
 
     /// Returns the number of characters IAM counts against its size limits:
-    /// the compact JSON's length without whitespace.
+    /// the compact JSON's characters, whitespace not counted. Allocates nothing.
     pub fn size(&self) -> usize {
-        let json = self.to_string();
-        json.chars().filter(|c| !c.is_whitespace()).count()
+        let statements: usize = self.statements.iter().map(Statement::size).sum();
+        let commas = self.statements.len().saturating_sub(1);
+        let mut empty = CharCounter::default();
+        write_document(
+            &mut empty,
+            &PolicyDocument {
+                source: self.source,
+                statements: Vec::new(),
+            },
+            false,
+        )
+        .expect("counting cannot fail");
+        empty.count + statements + commas
     }
 
     /// Returns the JSON with two-space indentation.
@@ -118,20 +155,57 @@ impl fmt::Display for PolicyDocument {
     }
 }
 
-/// Writes `text` as a JSON string.
+/// Counts the characters written to it, whitespace not counted, as IAM
+/// counts a policy's size.
+#[derive(Default)]
+struct CharCounter {
+    count: usize,
+}
+
+impl fmt::Write for CharCounter {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.count += text.chars().filter(|c| !c.is_whitespace()).count();
+        Ok(())
+    }
+}
+
+/// Returns the characters `text` takes as a JSON string, quotes and escapes
+/// included, whitespace not counted.
+fn json_string_size(text: &str) -> usize {
+    let mut counter = CharCounter::default();
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\')
+    {
+        return text.len() + 2;
+    }
+    write_json_string(&mut counter, text).expect("counting cannot fail");
+    counter.count
+}
+
+/// Writes `text` as a JSON string, copying runs that need no escape at once.
 fn write_json_string(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
     out.write_char('"')?;
-    for c in text.chars() {
-        match c {
-            '"' => out.write_str("\\\"")?,
-            '\\' => out.write_str("\\\\")?,
-            '\n' => out.write_str("\\n")?,
-            '\r' => out.write_str("\\r")?,
-            '\t' => out.write_str("\\t")?,
-            c if c.is_control() => write!(out, "\\u{:04x}", u32::from(c))?,
-            c => out.write_char(c)?,
+    let mut start = 0;
+    for (index, c) in text.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.write_str(&text[start..index])?;
+        if escaped.is_empty() {
+            write!(out, "\\u{:04x}", u32::from(c))?;
+        } else {
+            out.write_str(escaped)?;
         }
+        start = index + c.len_utf8();
     }
+    out.write_str(&text[start..])?;
     out.write_char('"')
 }
 

@@ -292,38 +292,34 @@ impl<'a> PolicyRequest<'a> {
     pub fn generate_split(&self) -> Result<Vec<PolicyDocument>, PolicyError> {
         let whole = self.build()?;
         let limit = self.limit.characters();
-        let mut documents: Vec<PolicyDocument> = Vec::new();
-        let mut current = PolicyDocument {
+        let empty = PolicyDocument {
             source: whole.source,
             statements: Vec::new(),
         };
+        let overhead = empty.size();
+
+        let mut documents: Vec<PolicyDocument> = Vec::new();
+        let mut current = empty.clone();
+        let mut current_size = overhead;
         for statement in whole.statements {
-            current.statements.push(statement);
-            if current.size() <= limit {
-                continue;
-            }
-            let statement = current
-                .statements
-                .pop()
-                .expect("a statement was just pushed");
-            let alone = PolicyDocument {
-                source: whole.source,
-                statements: vec![statement],
-            };
-            let size = alone.size();
-            if size > limit {
+            let size = statement.size();
+            if overhead + size > limit {
                 return Err(PolicyError::StatementTooLarge {
-                    sid: alone.statements[0].sid.clone(),
-                    size,
+                    sid: statement.sid,
+                    size: overhead + size,
                     limit,
                     kind: self.limit,
                 });
             }
-            if !current.statements.is_empty() {
-                documents.push(std::mem::replace(&mut current, alone));
+            // A statement after the first in a document also adds a comma.
+            let added = size + usize::from(!current.statements.is_empty());
+            if current_size + added > limit {
+                documents.push(std::mem::replace(&mut current, empty.clone()));
+                current_size = overhead + size;
             } else {
-                current = alone;
+                current_size += added;
             }
+            current.statements.push(statement);
         }
         documents.push(current);
         Ok(documents)
