@@ -107,8 +107,8 @@ impl Operation {
             .filter(move |difference| difference.operation == name)
     }
 
-    /// Returns the actions the operation needs, each once, with the
-    /// conditions under which it is needed and the resources it applies to.
+    /// Returns the actions the operation needs, with the conditions under
+    /// which each is needed and the resources it applies to.
     ///
     /// With [`Source::Page`] the requirements are the page's: its required
     /// actions, then its conditional ones, with the page's ARNs on the
@@ -118,14 +118,15 @@ impl Operation {
     /// applies to the resources IAM checks, which may differ from the page's
     /// (see [`Operation::differences`]).
     ///
-    /// An action that the operation needs in several places gets the
-    /// conditions common to all of them. An action needed always and also
-    /// under a condition is always needed. An action needed when the request
-    /// names a VPC, and also when it names a VPC and an accelerator, is needed
-    /// when it names a VPC. When no
-    /// one place's conditions are part of every other's, the action is
-    /// reported as always needed, which grants more rather than risk
-    /// AccessDenied.
+    /// Where the operation needs an action in several places on the same
+    /// resources, a place whose conditions include another's adds nothing and
+    /// is left out. An action needed always and also under a condition is
+    /// listed once, as always needed; an action needed when the request names
+    /// a VPC, and also when it names a VPC and an accelerator, is listed once,
+    /// under the VPC. An action needed under conditions that do not include
+    /// each other, or on other resources, is listed once for each, and is
+    /// needed when any of its requirements [applies](Requirement::applies).
+    /// No requirement is ever widened to "always".
     ///
     /// ```
     /// use sagemaker_permissions::{Condition, Resources, Source};
@@ -152,24 +153,29 @@ impl Operation {
     pub fn requirements(&self, source: Source) -> impl Iterator<Item = Requirement> + Clone {
         let entries = entries(*self, source);
         let all = entries.clone();
-        entries.enumerate().filter_map(move |(index, entry)| {
-            let seen_before = all
-                .clone()
-                .take(index)
-                .any(|earlier| earlier.action == entry.action);
-            if seen_before {
-                return None;
-            }
-            let places = all
-                .clone()
-                .filter(move |other| other.action == entry.action)
-                .map(|other| other.conditions);
-            Some(Requirement {
-                conditions: common_conditions(places),
-                ..entry
+        entries
+            .enumerate()
+            .filter(move |(index, entry)| {
+                let covered = all.clone().enumerate().any(|(other_index, other)| {
+                    other_index != *index
+                        && other.action == entry.action
+                        && other.resources == entry.resources
+                        && covers(other.conditions, other_index, entry.conditions, *index)
+                });
+                !covered
             })
-        })
+            .map(|(_, entry)| entry)
     }
+}
+
+/// Returns whether a place needing an action under `conditions` (at
+/// position `index`) makes a place needing it under `other` (at
+/// `other_index`) redundant: its conditions are a subset of the other's,
+/// and for equal sets the earlier place is the one kept.
+fn covers(conditions: &[Condition], index: usize, other: &[Condition], other_index: usize) -> bool {
+    let subset = conditions.iter().all(|condition| other.contains(condition));
+    let equal = subset && other.iter().all(|condition| conditions.contains(condition));
+    subset && (!equal || index < other_index)
 }
 
 /// Returns every place the operation needs an action, in order, with
@@ -231,46 +237,70 @@ fn own_resources(operation: Operation, source: Source) -> Resources {
         .unwrap_or(page)
 }
 
-/// Returns the conditions under which an action is needed, given the
-/// conditions of every place that needs it: the one place's conditions that
-/// are part of every other's, or none (always) if no place's are.
-fn common_conditions(
-    places: impl Iterator<Item = &'static [Condition]> + Clone,
-) -> &'static [Condition] {
-    for candidate in places.clone() {
-        let in_every_place = places
-            .clone()
-            .all(|other| candidate.iter().all(|condition| other.contains(condition)));
-        if in_every_place {
-            return candidate;
-        }
-    }
-    &[]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn common_conditions_picks_weakest() {
-        let places: [&'static [Condition]; 2] = [
-            &[Condition::Vpc, Condition::ElasticInference],
-            &[Condition::Vpc],
-        ];
-        assert_eq!(common_conditions(places.into_iter()), [Condition::Vpc]);
+    fn weaker_conditions_cover_stronger() {
+        let vpc: &[Condition] = &[Condition::Vpc];
+        let vpc_and_accelerator: &[Condition] = &[Condition::Vpc, Condition::ElasticInference];
+        assert!(covers(vpc, 0, vpc_and_accelerator, 1));
+        assert!(covers(vpc, 1, vpc_and_accelerator, 0));
+        assert!(!covers(vpc_and_accelerator, 0, vpc, 1));
     }
 
     #[test]
-    fn common_conditions_always_wins() {
-        let places: [&'static [Condition]; 2] = [&[Condition::KmsKey], &[]];
-        assert!(common_conditions(places.into_iter()).is_empty());
+    fn always_covers_every_condition() {
+        assert!(covers(&[], 1, &[Condition::KmsKey], 0));
+        assert!(!covers(&[Condition::KmsKey], 0, &[], 1));
     }
 
     #[test]
-    fn common_conditions_disjoint_is_always() {
-        let places: [&'static [Condition]; 2] = [&[Condition::Vpc], &[Condition::KmsKey]];
-        assert!(common_conditions(places.into_iter()).is_empty());
+    fn disjoint_conditions_both_kept() {
+        assert!(!covers(&[Condition::Vpc], 0, &[Condition::KmsKey], 1));
+        assert!(!covers(&[Condition::KmsKey], 1, &[Condition::Vpc], 0));
+    }
+
+    #[test]
+    fn equal_conditions_keep_earlier() {
+        assert!(covers(&[Condition::Vpc], 0, &[Condition::Vpc], 1));
+        assert!(!covers(&[Condition::Vpc], 1, &[Condition::Vpc], 0));
+    }
+
+    #[test]
+    fn requirements_never_widen() {
+        // Every place that needs an action is implied by a listed requirement
+        // with the same resources and no more conditions.
+        for source in [Source::Iam, Source::Page] {
+            for operation in crate::operations() {
+                let listed: Vec<Requirement> = operation.requirements(source).collect();
+                for place in entries(*operation, source) {
+                    assert!(
+                        listed
+                            .iter()
+                            .any(|requirement| requirement.action == place.action
+                                && requirement.resources == place.resources
+                                && requirement
+                                    .conditions
+                                    .iter()
+                                    .all(|c| place.conditions.contains(c))),
+                        "{}: {} under {:?} is lost",
+                        operation.name,
+                        place.action,
+                        place.conditions
+                    );
+                }
+                for requirement in &listed {
+                    assert!(
+                        entries(*operation, source).any(|place| place == *requirement),
+                        "{}: {} is not a place on the page or in IAM's record",
+                        operation.name,
+                        requirement.action
+                    );
+                }
+            }
+        }
     }
 
     #[test]
