@@ -5,12 +5,12 @@
 //! ```
 //!
 //! Prints, for each pattern, the catalog's actions it matches, then the
-//! operations whose required actions the patterns cover together. An invalid
-//! pattern exits with status 2.
+//! operations whose always-needed actions, as IAM needs them, the patterns
+//! cover together. An invalid pattern exits with status 2.
 
 use std::process::ExitCode;
 
-use sagemaker_permissions::{operations_covered_by, ActionPattern};
+use sagemaker_permissions::{operations_covered_by, ActionPattern, Source};
 
 fn main() -> ExitCode {
     let patterns: Vec<String> = std::env::args().skip(1).collect();
@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     }
 
     let borrowed: Vec<&str> = patterns.iter().map(String::as_str).collect();
-    let covered: Vec<&str> = match operations_covered_by(&borrowed) {
+    let covered: Vec<&str> = match operations_covered_by(&borrowed, Source::Iam) {
         Ok(operations) => operations.map(|operation| operation.name()).collect(),
         Err(err) => {
             eprintln!("error: {err}");

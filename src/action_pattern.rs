@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::model::{Action, Operation};
+use crate::requirements::Source;
 
 /// The longest pattern accepted, in bytes. IAM's longest action names are far
 /// shorter; the limit keeps matching cheap on hostile input.
@@ -145,20 +146,22 @@ fn glob_matches(pattern: &[u8], text: &[u8]) -> bool {
     pattern[p..].iter().all(|&c| c == b'*')
 }
 
-/// Returns the operations whose required actions all match at least one of
-/// `patterns`, in page order: the operations that a policy granting these
-/// patterns lets a caller make, leaving conditional actions aside.
+/// Returns the operations whose always-needed actions all match at least one
+/// of `patterns`, in page order: the operations that a policy granting these
+/// patterns lets a caller make, leaving conditional actions aside. `source`
+/// chooses whose requirements count: IAM's (the default) or the page's.
 ///
 /// # Errors
 ///
 /// The first pattern that is not a valid [`ActionPattern`].
 ///
 /// ```
-/// let covered: Vec<&str> = sagemaker_permissions::operations_covered_by(&[
-///     "sagemaker:CreateModel",
-///     "iam:PassRole",
-///     "sagemaker:Describe*",
-/// ])
+/// use sagemaker_permissions::{operations_covered_by, Source};
+///
+/// let covered: Vec<&str> = operations_covered_by(
+///     &["sagemaker:CreateModel", "iam:PassRole", "sagemaker:Describe*"],
+///     Source::Iam,
+/// )
 /// .unwrap()
 /// .map(|operation| operation.name())
 /// .collect();
@@ -169,16 +172,21 @@ fn glob_matches(pattern: &[u8], text: &[u8]) -> bool {
 /// ```
 pub fn operations_covered_by<'a>(
     patterns: &'a [&'a str],
+    source: Source,
 ) -> Result<impl Iterator<Item = &'static Operation> + 'a, ActionPatternError> {
     for pattern in patterns {
         ActionPattern::new(pattern)?;
     }
     Ok(crate::operations().filter(move |operation| {
-        operation.actions().all(|action| {
-            patterns
-                .iter()
-                .any(|pattern| glob_matches(pattern.as_bytes(), action.as_str().as_bytes()))
-        })
+        operation
+            .requirements(source)
+            .filter(|requirement| requirement.conditions().is_empty())
+            .all(|requirement| {
+                let action = requirement.action();
+                patterns
+                    .iter()
+                    .any(|pattern| glob_matches(pattern.as_bytes(), action.as_str().as_bytes()))
+            })
     }))
 }
 
@@ -283,18 +291,34 @@ mod tests {
 
     #[test]
     fn covered_needs_every_required_action() {
-        let covered: Vec<&str> = operations_covered_by(&["sagemaker:CreateTrainingJob"])
-            .unwrap()
-            .map(|operation| operation.name())
-            .collect();
-        assert!(covered.is_empty(), "{covered:?}");
         let covered: Vec<&str> =
-            operations_covered_by(&["sagemaker:CreateTrainingJob", "iam:PassRole"])
+            operations_covered_by(&["sagemaker:CreateTrainingJob"], Source::Iam)
                 .unwrap()
                 .map(|operation| operation.name())
                 .collect();
+        assert!(covered.is_empty(), "{covered:?}");
+        let covered: Vec<&str> = operations_covered_by(
+            &["sagemaker:CreateTrainingJob", "iam:PassRole"],
+            Source::Iam,
+        )
+        .unwrap()
+        .map(|operation| operation.name())
+        .collect();
         assert_eq!(covered, ["CreateTrainingJob"]);
-        assert!(operations_covered_by(&["nope"]).is_err());
+        assert!(operations_covered_by(&["nope"], Source::Iam).is_err());
+        // IAM's requirements add iam:PassRole to CreateEndpointConfig; the page's do not.
+        let page: Vec<&str> =
+            operations_covered_by(&["sagemaker:CreateEndpointConfig"], Source::Page)
+                .unwrap()
+                .map(|operation| operation.name())
+                .collect();
+        assert_eq!(page, ["CreateEndpointConfig"]);
+        assert_eq!(
+            operations_covered_by(&["sagemaker:CreateEndpointConfig"], Source::Iam)
+                .unwrap()
+                .count(),
+            0
+        );
     }
 
     /// A plain recursive matcher, slow but obviously right, to check the fast one.
