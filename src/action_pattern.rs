@@ -5,8 +5,8 @@ use std::fmt;
 use crate::model::{Action, Operation};
 use crate::requirements::Source;
 
-/// The longest pattern accepted, in bytes. IAM's longest action names are far
-/// shorter; the limit keeps matching cheap on hostile input.
+/// The maximum pattern length accepted, in bytes. IAM's longest action names
+/// are far shorter, and the limit keeps matching cheap on hostile input.
 const MAX_PATTERN: usize = 256;
 
 /// An IAM action pattern, validated, as it appears in a policy's `Action` element.
@@ -321,7 +321,8 @@ mod tests {
         );
     }
 
-    /// A plain recursive matcher, slow but obviously right, to check the fast one.
+    /// Matches like `glob_matches` by plain recursion: slow but obviously
+    /// right, to check the fast one.
     fn reference(pattern: &[u8], text: &[u8]) -> bool {
         match pattern.split_first() {
             None => text.is_empty(),

@@ -40,7 +40,7 @@ fn generate(names: &[&str], conditions: &[Condition], source: Source) -> PolicyD
     documents.into_iter().next().unwrap()
 }
 
-/// A concrete ARN inside `template`, with a made-up name for each variable.
+/// Builds a concrete ARN inside `template`, with a made-up name for each variable.
 fn sample_arn(template: &sagemaker_permissions::ArnTemplate) -> String {
     let mut arn = format!("arn:aws:sagemaker:{REGION}:{ACCOUNT}:");
     match template.kind() {

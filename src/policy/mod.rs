@@ -81,7 +81,7 @@ pub enum PolicyError {
     /// An ARN given for a resource outside SageMaker is invalid for its use.
     #[error("invalid {kind} ARN `{value}`: {rule}")]
     InvalidResourceArn {
-        /// What the ARN was given as: `role`, `KMS key`, `secret` or `user pool`.
+        /// The use the ARN was given for: `role`, `KMS key`, `secret` or `user pool`.
         kind: &'static str,
         /// The ARN as given.
         value: String,
@@ -121,7 +121,7 @@ pub enum PolicyError {
     },
 }
 
-/// Which names a value given with [`PolicyRequest::name`] or
+/// The variable that a value given with [`PolicyRequest::name`] or
 /// [`PolicyRequest::variable`] fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NameTarget<'a> {
@@ -266,7 +266,7 @@ impl<'a> PolicyRequest<'a> {
     ///
     /// [`PolicyError`] for an unknown operation, an invalid name or ARN, an
     /// action without a resource rule, or a policy over the size limit
-    /// ([`PolicyError::TooLarge`] says by how much).
+    /// ([`PolicyError::TooLarge`] gives the excess in characters).
     pub fn generate(&self) -> Result<PolicyDocument, PolicyError> {
         let document = self.build()?;
         let size = document.size();

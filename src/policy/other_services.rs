@@ -1,14 +1,14 @@
 //! Resources for the actions of services other than SageMaker.
 //!
 //! The page names these actions but gives no resource for them; IAM's Service
-//! Authorization Reference says what each accepts. The rules below follow it.
+//! Authorization Reference gives the resource types each accepts. The rules below follow it.
 
 use crate::arn::{Arn, Location, Scope};
 use crate::model::Action;
 
 use super::{PolicyError, PolicyRequest};
 
-/// Where the policy puts an action of another service.
+/// The rule for the resources of an action of another service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OtherServiceRule {
@@ -80,7 +80,7 @@ pub(super) struct GivenArns<'a> {
     user_pools: Vec<&'a str>,
 }
 
-/// What an ARN given for one use must look like.
+/// The shape of an ARN given for one use.
 struct Expected {
     kind: &'static str,
     service: &'static str,
