@@ -12,6 +12,8 @@
 
 use std::process::ExitCode;
 
+use strum::IntoEnumIterator;
+
 use sagemaker_permissions::{
     AccountId, Condition, Location, Partition, PolicyRequest, Region, ResourceType, Scope,
     SizeLimit, Source,
@@ -25,7 +27,8 @@ const USAGE: &str =
   --region R         region of the resources, such as us-east-1 (default: every region)
   --account A        12-digit account id (default: every account)
   --partition P      aws, aws-cn, aws-us-gov, ... (default: the region's, else aws)
-  --with C,...       conditions that hold: vpc, elastic-inference, kms-key, git-secret, tags
+  --with C,...       conditions that hold: vpc, elastic-inference, kms-key, git-secret,
+                     tags, hub-model, execution-role
   --role ARN         execution role passed with iam:PassRole (repeatable)
   --kms-key ARN      KMS key ARN the calls use (repeatable)
   --secret ARN       Secrets Manager secret of a private Git repository (repeatable)
@@ -146,7 +149,11 @@ fn run(arguments: &Arguments) -> Result<(), String> {
     }
     for condition in &arguments.conditions {
         let condition: Condition = condition.parse().map_err(|_| {
-            format!("invalid condition `{condition}`: expected vpc, elastic-inference, kms-key, git-secret or tags")
+            let known: Vec<&str> = Condition::iter().map(Condition::as_str).collect();
+            format!(
+                "invalid condition `{condition}`: expected one of {}",
+                known.join(", ")
+            )
         })?;
         request = request.condition(condition);
     }

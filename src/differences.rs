@@ -160,6 +160,26 @@ const TRANSFORM_JOB: ArnTemplate = iam_template!(
 );
 const WORKTEAM: ArnTemplate = iam_template!(Workteam, "workteam/${WorkteamName}", ["WorkteamName"]);
 
+/// A private work team's ARN as SageMaker writes it. IAM's format for the
+/// `workteam` type is `workteam/${WorkteamName}`, but the ARNs that
+/// `CreateWorkteam` returns, and that the page gives, have the crowd segment
+/// `private-crowd` before the name, so a policy must name that path to match.
+/// Vendor and public work teams belong to other accounts.
+const PRIVATE_WORKTEAM: ArnTemplate = ArnTemplate {
+    as_written:
+        "arn:${Partition}:sagemaker:${Region}:${Account}:workteam/private-crowd/${WorkteamName}",
+    iam_form:
+        "arn:${Partition}:sagemaker:${Region}:${Account}:workteam/private-crowd/${WorkteamName}",
+    kind: TemplateKind::Resource(ResourceType::Workteam),
+    segments: &[
+        Segment::Literal("private-crowd"),
+        Segment::Variable(Variable {
+            name: "WorkteamName",
+            as_written: "${WorkteamName}",
+        }),
+    ],
+};
+
 /// The reason of every `sagemaker:AddTags` row.
 const ADD_TAGS_REASON: &str = "IAM also authorizes sagemaker:AddTags on the new resource when the request carries tags; the page leaves it out";
 
@@ -196,17 +216,18 @@ const fn only_wildcard(operation: &'static str, page: &'static str) -> Differenc
 pub(crate) static DIFFERENCES: &[Difference] = &[
     add_tags("CreateEndpoint", &[ENDPOINT]),
     add_tags("CreateEndpointConfig", &[ENDPOINT_CONFIG]),
-    // NOTE: IAM's record does not say which request parameter makes the call
-    // pass a role, so the requirement is reported as always needed.
+    // IAM's record does not name the request parameter that makes the call
+    // pass a role. CreateEndpointConfig takes a role only in its optional
+    // `ExecutionRoleArn`, so the requirement has the condition that names it.
     Difference {
         operation: "CreateEndpointConfig",
         kind: DifferenceKind::MissingAction,
         page: None,
         iam: Some("iam:PassRole"),
-        reason: "IAM authorizes iam:PassRole (passed to sagemaker.amazonaws.com) for this call; the page leaves it out",
+        reason: "IAM authorizes iam:PassRole (passed to sagemaker.amazonaws.com) when the request names an ExecutionRoleArn; the page leaves it out",
         effect: Effect::AddAction {
             action: Action::from_static("iam:PassRole"),
-            conditions: &[],
+            conditions: &[Condition::ExecutionRole],
             resources: Resources::OtherService,
         },
     },
@@ -244,7 +265,7 @@ pub(crate) static DIFFERENCES: &[Difference] = &[
     add_tags("CreateProcessingJob", &[PROCESSING_JOB]),
     add_tags("CreateTrainingJob", &[TRAINING_JOB]),
     add_tags("CreateTransformJob", &[TRANSFORM_JOB]),
-    add_tags("CreateWorkteam", &[WORKTEAM]),
+    add_tags("CreateWorkteam", &[PRIVATE_WORKTEAM]),
     only_wildcard(
         "ListHyperParameterTuningJobs",
         "arn:aws:sagemaker:region:account-id:hyper-parameter-tuning-job/hyperParameterTuningJob",
@@ -262,8 +283,8 @@ pub(crate) static DIFFERENCES: &[Difference] = &[
         kind: DifferenceKind::WildcardOnPage,
         page: Some("*"),
         iam: Some(WORKTEAM.iam_form),
-        reason: "IAM checks this call against the work team, so a policy can name it instead of \"*\"",
-        effect: Effect::OwnResources(Resources::Templates(&[WORKTEAM])),
+        reason: "IAM checks this call against the work team, so a policy can name it instead of \"*\"; a private work team's ARN has the segment private-crowd before its name",
+        effect: Effect::OwnResources(Resources::Templates(&[PRIVATE_WORKTEAM])),
     },
     only_wildcard(
         "ListSubscribedWorkteams",

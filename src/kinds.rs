@@ -52,8 +52,9 @@ impl Api {
 /// hold for its actions to be needed. The kebab-case names (`kms-key`) are the
 /// `Display` and `FromStr` forms.
 ///
-/// The page's wording gives the first four. [`Tags`](Self::Tags) and
-/// [`HubModel`](Self::HubModel) come only from IAM's record, through
+/// The page's wording gives the first four. [`Tags`](Self::Tags),
+/// [`HubModel`](Self::HubModel) and [`ExecutionRole`](Self::ExecutionRole)
+/// come only from IAM's record, through
 /// [`Operation::requirements`](crate::Operation::requirements); no
 /// conditional group of the page carries them.
 #[derive(
@@ -91,6 +92,10 @@ pub enum Condition {
     /// hub content in its model data source, which SageMaker also authorizes as
     /// `sagemaker:DeployHubModel`.
     HubModel,
+    /// The request names an execution role for SageMaker to assume, such as
+    /// `CreateEndpointConfig`'s optional `ExecutionRoleArn`, so the call
+    /// passes that role with `iam:PassRole`.
+    ExecutionRole,
 }
 
 impl Condition {

@@ -1474,6 +1474,7 @@ mod tests {
             let conditions = classify_condition(wording, 1).unwrap_or_default();
             assert!(!conditions.contains(&Condition::Tags), "{wording}");
             assert!(!conditions.contains(&Condition::HubModel), "{wording}");
+            assert!(!conditions.contains(&Condition::ExecutionRole), "{wording}");
         }
     }
 

@@ -240,6 +240,7 @@ fn own_resources(operation: Operation, source: Source) -> Resources {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Segment;
 
     #[test]
     fn weaker_conditions_cover_stronger() {
@@ -354,10 +355,17 @@ mod tests {
             for template in resources.templates() {
                 let mut rendered = String::from("arn:${Partition}:sagemaker:${Region}:${Account}:");
                 rendered.push_str(template.resource_type().unwrap().as_str());
-                for variable in template.variables() {
-                    rendered.push_str("/${");
-                    rendered.push_str(variable.name());
-                    rendered.push('}');
+                for segment in template.segments() {
+                    rendered.push('/');
+                    match segment {
+                        Segment::Literal(text) => rendered.push_str(text),
+                        Segment::Variable(variable) => {
+                            rendered.push_str("${");
+                            rendered.push_str(variable.name());
+                            rendered.push('}');
+                        }
+                        Segment::Wildcard => rendered.push('*'),
+                    }
                 }
                 assert_eq!(template.iam_form(), rendered);
                 assert_eq!(template.as_written(), template.iam_form());
