@@ -184,7 +184,7 @@ pub use model::{
 };
 pub use policy::{
     other_service_resources, OtherServiceRule, PolicyDocument, PolicyError, PolicyRequest,
-    SizeLimit, Statement, StatementCondition, POLICY_VERSION,
+    SizeLimit, Statement, StatementCondition, MAX_NAMES, POLICY_VERSION,
 };
 pub use requirements::{Requirement, Source};
 

@@ -529,7 +529,7 @@ fn parse_actions_cell(cell: &str, line: usize) -> Result<ActionsCell, ParseError
                         quoted(code),
                     ));
                 }
-                push_action(&mut required, &mut groups, target, code.clone());
+                push_action(&mut required, &mut groups, target, code.clone(), line)?;
                 last_action = Some(target);
                 i += 1;
             }
@@ -568,7 +568,7 @@ fn parse_actions_cell(cell: &str, line: usize) -> Result<ActionsCell, ParseError
                     .unwrap_or(pieces.len());
                 let word = plain_text(&pieces[i..word_end]);
                 if is_action(&word) {
-                    push_action(&mut required, &mut groups, target, word);
+                    push_action(&mut required, &mut groups, target, word, line)?;
                     last_action = Some(target);
                     i = word_end;
                     continue;
@@ -607,16 +607,29 @@ fn parse_actions_cell(cell: &str, line: usize) -> Result<ActionsCell, ParseError
     Ok((required, groups))
 }
 
+/// Adds an action to the list it belongs to. The same action twice in one
+/// list is an error, because a repeated action is more likely an editing slip
+/// than a requirement.
 fn push_action(
     required: &mut Vec<String>,
     groups: &mut [PageGroup],
     target: Target,
     action: String,
-) {
-    match target {
-        Target::Required => required.push(action),
-        Target::Group(index) => groups[index].actions.push(action),
+    line: usize,
+) -> Result<(), ParseError> {
+    let list = match target {
+        Target::Required => required,
+        Target::Group(index) => &mut groups[index].actions,
+    };
+    if list.contains(&action) {
+        return Err(error(
+            line,
+            "each action once in its list",
+            format!("`{action}` twice"),
+        ));
     }
+    list.push(action);
+    Ok(())
 }
 
 /// Moves the action just read out of `governed` into a new group. When that
@@ -687,6 +700,36 @@ fn classify_condition(description: &str, line: usize) -> Result<Vec<Condition>, 
             quoted(description),
         ));
     }
+    // Each clause after "only if" that names a condition must say that the
+    // thing is given: "you do not specify a VPC" must not become `vpc`.
+    // Clauses without a condition, such as the KMS rows' "and the associated
+    // role does not have a policy that permits this action", stay in the
+    // description only.
+    let (_, requirement) = lower.split_once("only if").unwrap_or(("", &lower));
+    for clause in requirement.split(" and ") {
+        let names_condition = [
+            "vpc",
+            "elastic inference",
+            "kms",
+            "encryption key",
+            "secrets manager",
+        ]
+        .iter()
+        .any(|keyword| clause.contains(keyword));
+        let words: Vec<&str> = clause
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+            .collect();
+        let negated = words.iter().any(|word| {
+            matches!(*word, "not" | "no" | "without" | "never") || word.ends_with("n't")
+        });
+        if names_condition && negated {
+            return Err(error(
+                line,
+                "a condition that something is given, not that it is absent",
+                quoted(description),
+            ));
+        }
+    }
     let mut conditions = Vec::new();
     if lower.contains("vpc") {
         conditions.push(Condition::Vpc);
@@ -740,10 +783,19 @@ fn parse_resources_cell(cell: &str, line: usize) -> Result<Vec<PageResource>, Pa
             quoted(cell),
         ));
     }
-    entries
-        .iter()
-        .map(|entry| parse_resource(entry, line))
-        .collect()
+    let mut resources: Vec<PageResource> = Vec::new();
+    for entry in &entries {
+        let resource = parse_resource(entry, line)?;
+        if resources.contains(&resource) {
+            return Err(error(
+                line,
+                "each resource once in its cell",
+                format!("`{entry}` twice"),
+            ));
+        }
+        resources.push(resource);
+    }
+    Ok(resources)
 }
 
 fn parse_resource(text: &str, line: usize) -> Result<PageResource, ParseError> {
@@ -849,6 +901,15 @@ fn parse_path(
         } else {
             return Err(error(line, expected_variables(), quoted(segment)));
         }
+    }
+    // A path that does not end in `*` names every variable of its type.
+    let open_ended = segments.last() == Some(&PageSegment::Wildcard);
+    if let Some(missing) = variables.get(next_variable).filter(|_| !open_ended) {
+        return Err(error(
+            line,
+            format!("a placeholder for `{missing}` or a final `*`"),
+            format!("the end of `{arn}`"),
+        ));
     }
     Ok(segments)
 }
@@ -1337,6 +1398,65 @@ mod tests {
         assert_eq!(
             message("`sagemaker:X`", &format!("`{ARN}:endpoint/endpontName`")),
             format!("catalog.md:5: expected a placeholder for `EndpointName` in `{ARN}:endpoint/endpontName`, found `endpontName`")
+        );
+    }
+
+    #[test]
+    fn path_missing_variable_is_error() {
+        assert_eq!(
+            message("`sagemaker:X`", &format!("`{ARN}:image-version/imageName`")),
+            format!("catalog.md:5: expected a placeholder for `Version` or a final `*`, found the end of `{ARN}:image-version/imageName`")
+        );
+        // A misspelled placeholder read as a literal leaves a variable unfilled.
+        assert!(parse_one(
+            "`sagemaker:X`",
+            &format!("`{ARN}:image-version/imagname/imagename`")
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn negated_condition_is_error() {
+        assert_eq!(
+            message(
+                r"`sagemaker:CreateModel` `ec2:DescribeVpcs` \(required only if you do not specify a VPC\)",
+                &model_arn()
+            ),
+            "catalog.md:5: expected a condition that something is given, not that it is absent, found `required only if you do not specify a VPC`"
+        );
+        assert!(parse_one(
+            r"`sagemaker:CreateModel` `kms:CreateGrant` \(required only if you don't specify a KMS key\)",
+            &model_arn()
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn qualifier_clause_may_negate() {
+        let operation = parse_one(
+            r"`sagemaker:CreateModel` `kms:CreateGrant` \(required only if a `VolumeKmsKeyId` is specified and the associated role does not have a policy that permits this action\)",
+            &model_arn(),
+        )
+        .unwrap();
+        assert_eq!(operation.conditional[0].conditions, [Condition::KmsKey]);
+    }
+
+    #[test]
+    fn duplicate_action_is_error() {
+        assert_eq!(
+            message(
+                "`sagemaker:CreateModel` `iam:PassRole` `iam:PassRole`",
+                &model_arn()
+            ),
+            "catalog.md:5: expected each action once in its list, found `iam:PassRole` twice"
+        );
+    }
+
+    #[test]
+    fn duplicate_resource_is_error() {
+        assert_eq!(
+            message("`sagemaker:X`", &format!("{} {}", model_arn(), model_arn())),
+            format!("catalog.md:5: expected each resource once in its cell, found `{ARN}:model/modelName` twice")
         );
     }
 

@@ -297,6 +297,42 @@ fn conditional_actions_need_their_conditions() {
 }
 
 #[test]
+fn unused_and_ambiguous_names_rejected() {
+    let err = PolicyRequest::new(location())
+        .operation("DeleteWorkteam")
+        .name(ResourceType::Workteam, "team1")
+        .generate()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "name `team1` for WorkteamName fills no ARN of the requested operations: their templates lack the variable or end in `*` where it would stand; leave the name out or request an operation that takes it"
+    );
+    let err = PolicyRequest::new(location())
+        .operation("DeleteImageVersion")
+        .name(ResourceType::Image, "a")
+        .name(ResourceType::Image, "b")
+        .name(ResourceType::ImageVersion, "1")
+        .name(ResourceType::ImageVersion, "2")
+        .generate()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "several values for both ImageName and Version of `arn:${Partition}:sagemaker:${Region}:${Account}:image-version/${ImageName}/${Version}`: which values go together is ambiguous; generate one policy per combination"
+    );
+    let many: Vec<String> = (0..=sagemaker_permissions::MAX_NAMES)
+        .map(|i| format!("job{i}"))
+        .collect();
+    let mut request = PolicyRequest::new(location()).operation("DescribeTrainingJob");
+    for name in &many {
+        request = request.name(ResourceType::TrainingJob, name);
+    }
+    assert_eq!(
+        request.generate().unwrap_err().to_string(),
+        "1001 names given, more than the 1000 a policy request accepts"
+    );
+}
+
+#[test]
 fn names_render_into_arns() {
     let document = PolicyRequest::new(location())
         .operation("DescribeImageVersion")
@@ -526,6 +562,44 @@ proptest! {
         let names: Vec<&str> = chosen.iter().map(|operation| operation.name()).collect();
         let document = generate(&names, &conditions, source);
         check_policy(&document, &chosen, &conditions, source);
+    }
+
+    #[test]
+    fn names_apply_or_fail(
+        indices in proptest::collection::vec(0usize..76, 1..6),
+        type_index in 0usize..32,
+        name in "[a-z][a-z0-9]{0,10}",
+    ) {
+        let all: Vec<&'static Operation> = operations().collect();
+        let chosen: Vec<&str> = indices.iter().map(|&i| all[i].name()).collect();
+        let types: Vec<ResourceType> = ResourceType::iter().collect();
+        let resource_type = types[type_index % types.len()];
+        let variable = *resource_type.variables().last().unwrap();
+        let result = PolicyRequest::new(location())
+            .operations(chosen.iter().copied())
+            .name(resource_type, &name)
+            .size_limit(SizeLimit::InlineRolePolicy)
+            .generate_split();
+        let takes_variable = indices.iter().any(|&i| {
+            all[i].requirements(Source::Iam).any(|requirement| {
+                requirement.applies(&[])
+                    && requirement
+                        .resources()
+                        .templates()
+                        .iter()
+                        .any(|template| template.variables().any(|v| v.name() == variable))
+            })
+        });
+        match result {
+            Ok(documents) => {
+                prop_assert!(takes_variable, "{name} for {variable} was accepted by {chosen:?}");
+                let json: String = documents.iter().map(PolicyDocument::to_string).collect();
+                prop_assert!(json.contains(&format!("/{name}")), "{name} missing from {json}");
+            }
+            Err(PolicyError::UnusedName { .. }) => prop_assert!(!takes_variable),
+            Err(PolicyError::Arn(_)) => prop_assert!(variable == "Version"),
+            Err(other) => prop_assert!(false, "unexpected error {other}"),
+        }
     }
 
     #[test]

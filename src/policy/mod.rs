@@ -31,6 +31,11 @@ use crate::{lookup, UnknownOperation};
 
 use document::StatementCondition as Cond;
 
+/// The maximum number of names a request takes. A managed policy holds about
+/// a hundred ARNs, so more names cannot fit even when split, and the bound
+/// keeps rendering cheap.
+pub const MAX_NAMES: usize = 1_000;
+
 /// IAM's limit on the size of a policy, in characters without whitespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
@@ -72,6 +77,32 @@ pub enum PolicyError {
     /// A name could not be rendered into an ARN.
     #[error(transparent)]
     Arn(#[from] ArnError),
+    /// A name was given that no template of the requested operations takes,
+    /// so leaving it out silently would grant more than the caller named.
+    #[error("name `{value}` for {variable} fills no ARN of the requested operations: their templates lack the variable or end in `*` where it would stand; leave the name out or request an operation that takes it")]
+    UnusedName {
+        /// The IAM name of the variable, such as `WorkteamName`.
+        variable: String,
+        /// The name as given.
+        value: String,
+    },
+    /// Several values were given for two variables of one template, so the
+    /// pairs they form are ambiguous.
+    #[error("several values for both {first} and {second} of `{template}`: which values go together is ambiguous; generate one policy per combination")]
+    AmbiguousNames {
+        /// The template in IAM's form.
+        template: &'static str,
+        /// The first variable with several values.
+        first: &'static str,
+        /// The second variable with several values.
+        second: &'static str,
+    },
+    /// More names were given than a request accepts.
+    #[error("{count} names given, more than the {MAX_NAMES} a policy request accepts")]
+    TooManyNames {
+        /// The number of names given.
+        count: usize,
+    },
     /// A name was given for a variable no resource type has.
     #[error("unknown variable `{name}`: expected a variable of a SageMaker resource type, such as TrainingJobName")]
     UnknownVariable {
@@ -374,7 +405,18 @@ impl<'a> PolicyRequest<'a> {
 
     /// Renders `template` once per combination of the values given for its
     /// variables; a variable without values is the explicit wildcard.
-    fn render(&self, template: &ArnTemplate) -> Result<Vec<String>, PolicyError> {
+    fn render(&self, template: &'static ArnTemplate) -> Result<Vec<String>, PolicyError> {
+        let mut several = template
+            .variables()
+            .filter(|variable| self.values_for(variable.name()).len() > 1);
+        if let (Some(first), Some(second)) = (several.next(), several.next()) {
+            return Err(PolicyError::AmbiguousNames {
+                template: template.iam_form(),
+                first: first.name(),
+                second: second.name(),
+            });
+        }
+
         let mut combinations: Vec<Vec<(&'static str, Scope<&'a str>)>> = vec![Vec::new()];
         for variable in template.variables() {
             let values = self.values_for(variable.name());
@@ -406,8 +448,14 @@ impl<'a> PolicyRequest<'a> {
 
     fn build(&self) -> Result<PolicyDocument, PolicyError> {
         let operations = self.resolve_operations()?;
+        if self.names.len() > MAX_NAMES {
+            return Err(PolicyError::TooManyNames {
+                count: self.names.len(),
+            });
+        }
         self.check_variables()?;
         let given = other_services::GivenArns::validate(self)?;
+        let mut used_variables: BTreeSet<&'static str> = BTreeSet::new();
 
         // Each action once, with the union of the resources every operation needs it on.
         let mut grants: BTreeMap<Action, BTreeSet<String>> = BTreeMap::new();
@@ -421,6 +469,7 @@ impl<'a> PolicyRequest<'a> {
                     Resources::Templates(templates) => {
                         let mut rendered = Vec::new();
                         for template in templates {
+                            used_variables.extend(template.variables().map(|v| v.name()));
                             rendered.extend(self.render(template)?);
                         }
                         rendered
@@ -437,6 +486,23 @@ impl<'a> PolicyRequest<'a> {
                     }
                 };
                 grants.entry(action).or_default().extend(resources);
+            }
+        }
+
+        for (target, value) in &self.names {
+            let variable = match target {
+                NameTarget::ResourceType(resource_type) => resource_type
+                    .variables()
+                    .last()
+                    .copied()
+                    .unwrap_or_default(),
+                NameTarget::Variable(variable) => variable,
+            };
+            if !used_variables.contains(variable) {
+                return Err(PolicyError::UnusedName {
+                    variable: variable.to_owned(),
+                    value: (*value).to_owned(),
+                });
             }
         }
 
