@@ -29,7 +29,9 @@ use crate::kinds::ResourceType;
 use crate::model::{ArnTemplate, Operation, Segment, TemplateKind};
 use names::NameRule;
 
-/// The maximum number of variables in a catalog template, checked by a unit test.
+/// The maximum number of variables in a template of the page, which
+/// [`match_arn`] matches against; checked by a unit test. IAM's templates in
+/// the table of differences are not matched.
 const MAX_VARIABLES: usize = 2;
 
 /// A catalog template that an ARN fits, with the names it captured.
@@ -139,7 +141,10 @@ pub fn match_arn<'a>(arn: &Arn<'a>) -> impl Iterator<Item = TemplateMatch<'a>> +
 ///
 /// The template `*` is left out. The page gives it to operations such as
 /// `ListEndpoints` that take no resource-level permission, so matching it
-/// carries no information about the ARN.
+/// carries no information about the ARN. The templates are the page's: an
+/// operation for which IAM accepts only `*` (such as `ListWorkteams`, see
+/// [`Operation::differences`](crate::Operation::differences)) is still listed
+/// when the page gives it an ARN the resource fits.
 ///
 /// ```
 /// use sagemaker_permissions::{operations_for_arn, Arn};
@@ -256,6 +261,19 @@ mod tests {
                     template.iam_form()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn templates_fit_builder() {
+        let from_iam = crate::operations()
+            .flat_map(|operation| operation.requirements(crate::Source::Iam))
+            .flat_map(|requirement| requirement.resources().templates());
+        for template in generated::TEMPLATES.iter().chain(from_iam) {
+            assert!(
+                template.variables().count() < render::BUILDER_VALUES,
+                "{template}"
+            );
         }
     }
 

@@ -184,9 +184,10 @@ fn push_value(
     Ok(())
 }
 
-/// The number of values an [`ArnBuilder`] stores: one more than any catalog
-/// template has variables, so one extra value still reaches `render`'s check.
-const BUILDER_VALUES: usize = 3;
+/// The number of values an [`ArnBuilder`] stores: one more than any template
+/// has variables (IAM's `hub-content` template has three), so one extra
+/// value still reaches `render`'s check. A unit test checks the bound.
+pub(crate) const BUILDER_VALUES: usize = 4;
 
 /// A builder that collects one value per variable and then renders the
 /// template, with the same checks as [`ArnTemplate::render`].
@@ -236,8 +237,8 @@ impl<'a> ArnBuilder<'a> {
         let values = &self.values[..self.count];
         self.template.check_value_names(values)?;
         if let Some(variable) = self.overflow {
-            // Unreachable for catalog templates: three stored values for at
-            // most two variables always fail the check above.
+            // Unreachable for catalog templates: BUILDER_VALUES stored values
+            // for fewer variables always fail the check above.
             self.template.check_value_names(&[(variable, Scope::Any)])?;
             return Err(ArnError::DuplicateValue {
                 variable: self

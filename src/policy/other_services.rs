@@ -86,6 +86,47 @@ struct Expected {
     service: &'static str,
     resource_prefix: &'static str,
     regional: bool,
+    /// Checks the part after `resource_prefix`, returning the rule it breaks.
+    check_id: fn(&str) -> Option<&'static str>,
+}
+
+/// An IAM role's path and name: segments of `[A-Za-z0-9+=,.@_-]`, the last
+/// (the name) at most 64 characters.
+fn check_role(rest: &str) -> Option<&'static str> {
+    let allowed = |b: u8| b.is_ascii_alphanumeric() || b"+=,.@_-".contains(&b);
+    if rest
+        .split('/')
+        .any(|segment| segment.is_empty() || !segment.bytes().all(allowed))
+    {
+        return Some("the role's path and name may contain only ASCII letters, digits and +=,.@_- between single slashes");
+    }
+    if rest.rsplit('/').next().is_some_and(|name| name.len() > 64) {
+        return Some("the role name must be at most 64 characters");
+    }
+    None
+}
+
+/// A KMS key id: a key id or multi-Region key id, letters, digits and hyphens.
+fn check_key(rest: &str) -> Option<&'static str> {
+    let valid = rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    (!valid).then_some("the key id may contain only ASCII letters, digits and hyphens; give a key ARN, not an alias")
+}
+
+/// A Secrets Manager secret's name with its suffix: `[A-Za-z0-9/_+=.@-]`.
+fn check_secret(rest: &str) -> Option<&'static str> {
+    let valid = rest
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/_+=.@-".contains(&b));
+    (!valid).then_some("the secret name may contain only ASCII letters, digits and /_+=.@-")
+}
+
+/// A Cognito user pool id: `REGION_ID`, letters, digits, hyphens and one underscore.
+fn check_user_pool(rest: &str) -> Option<&'static str> {
+    let valid = rest
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && rest.bytes().filter(|&b| b == b'_').count() == 1;
+    (!valid).then_some("the user pool id must be the region, an underscore and letters or digits")
 }
 
 const ROLE: Expected = Expected {
@@ -93,24 +134,28 @@ const ROLE: Expected = Expected {
     service: "iam",
     resource_prefix: "role/",
     regional: false,
+    check_id: check_role,
 };
 const KMS_KEY: Expected = Expected {
     kind: "KMS key",
     service: "kms",
     resource_prefix: "key/",
     regional: true,
+    check_id: check_key,
 };
 const SECRET: Expected = Expected {
     kind: "secret",
     service: "secretsmanager",
     resource_prefix: "secret:",
     regional: true,
+    check_id: check_secret,
 };
 const USER_POOL: Expected = Expected {
     kind: "user pool",
     service: "cognito-idp",
     resource_prefix: "userpool/",
     regional: true,
+    check_id: check_user_pool,
 };
 
 fn invalid(expected: &Expected, value: &str, rule: impl Into<String>) -> PolicyError {
@@ -156,6 +201,9 @@ fn validate<'a>(
                 expected.resource_prefix
             ),
         ));
+    }
+    if let Some(rule) = (expected.check_id)(rest) {
+        return Err(invalid(expected, value, rule));
     }
     if arn.partition() != location.partition().as_str() {
         return Err(invalid(
@@ -254,5 +302,44 @@ impl<'a> GivenArns<'a> {
             OtherServiceRule::NetworkInterface => vec![regional("ec2", "network-interface/*")],
             OtherServiceRule::OnlyWildcard => vec!["*".to_owned()],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_names_checked() {
+        for valid in ["R", "service-role/SageMaker", "a/b/c+=,.@_-1"] {
+            assert_eq!(check_role(valid), None, "{valid}");
+        }
+        for invalid in ["a b", "x\"y", "x\\y", "x:y", "service-role/", "/x", "a//b"] {
+            assert!(check_role(invalid).is_some(), "{invalid}");
+        }
+        assert!(check_role(&"r".repeat(65)).is_some());
+    }
+
+    #[test]
+    fn key_ids_checked() {
+        assert_eq!(check_key("1234abcd-12ab-34cd-56ef-1234567890ab"), None);
+        assert_eq!(check_key("mrk-1234abcd12ab34cd56ef1234567890ab"), None);
+        for invalid in ["abc/def", "ab c", "alias/x"] {
+            assert!(check_key(invalid).is_some(), "{invalid}");
+        }
+    }
+
+    #[test]
+    fn secret_names_checked() {
+        assert_eq!(check_secret("prod/git-token-AbCdEf"), None);
+        assert!(check_secret("a b").is_some());
+        assert!(check_secret("a:b").is_some());
+    }
+
+    #[test]
+    fn user_pool_ids_checked() {
+        assert_eq!(check_user_pool("eu-west-1_AbCdEf123"), None);
+        assert!(check_user_pool("eu-west-1").is_some());
+        assert!(check_user_pool("a_b_c").is_some());
     }
 }
