@@ -240,25 +240,6 @@ fn operation_literal(
     ))
 }
 
-/// Inserts `key` into a lookup map, failing when two operations claim it.
-fn insert_unique(
-    map: &mut BTreeMap<String, usize>,
-    key: String,
-    index: usize,
-    operations: &[PageOperation],
-) -> Result<(), String> {
-    match map.get(&key) {
-        Some(&other) if other != index => Err(format!(
-            "catalog.md:{}: expected a name that no other operation shares when case and `_`/`-` are ignored, found `{}` (also line {})",
-            operations[index].line, key, operations[other].line
-        )),
-        _ => {
-            map.insert(key, index);
-            Ok(())
-        }
-    }
-}
-
 fn index_list(indices: &BTreeSet<usize>) -> String {
     let items: Vec<String> = indices.iter().map(usize::to_string).collect();
     format!("&[{}]", items.join(", "))
@@ -322,14 +303,10 @@ fn generate(
     let mut folded: BTreeMap<String, usize> = BTreeMap::new();
     for (index, operation) in operations.iter().enumerate() {
         for spelling in [&operation.name, &operation.label] {
-            let key = keys::fold_name(spelling).ok_or_else(|| {
-                format!(
-                    "catalog.md:{}: expected a name of at most {} characters, found `{spelling}`",
-                    operation.line,
-                    keys::MAX_KEY
-                )
-            })?;
-            insert_unique(&mut folded, key.as_str().to_owned(), index, operations)?;
+            // The parser has checked that every name folds to a key of its own.
+            if let Some(key) = keys::fold_name(spelling) {
+                folded.insert(key.as_str().to_owned(), index);
+            }
         }
     }
     let mut folded_map = phf_codegen::Map::new();
@@ -358,15 +335,8 @@ fn generate(
                 .flat_map(|group| &group.actions),
         );
         for action in all {
+            // The parser has checked that each action has one spelling.
             let key = action.to_ascii_lowercase();
-            if let Some(existing) = distinct.get(&key) {
-                if existing != action {
-                    return Err(format!(
-                        "catalog.md:{}: expected one spelling of each action, found `{action}` and `{existing}`",
-                        operation.line
-                    ));
-                }
-            }
             distinct.insert(key.clone(), action.clone());
             by_action.entry(key).or_default().insert(index);
         }

@@ -170,7 +170,62 @@ pub(crate) fn parse_catalog(text: &str) -> Result<Vec<PageOperation>, ParseError
     if operations.is_empty() {
         return Err(error(header + 1, "at least one operation row", "none"));
     }
+    check_lookup_keys(&operations)?;
     Ok(operations)
+}
+
+/// Checks that the lookups built from the operations are unambiguous: each
+/// name and label folds (case, `_` and `-` ignored) to a key that no other
+/// operation has, and each action has one spelling on the whole page.
+fn check_lookup_keys(operations: &[PageOperation]) -> Result<(), ParseError> {
+    let mut folded: BTreeMap<String, usize> = BTreeMap::new();
+    let mut spellings: BTreeMap<String, &str> = BTreeMap::new();
+    for operation in operations {
+        for spelling in [&operation.name, &operation.label] {
+            let key = crate::keys::fold_name(spelling).ok_or_else(|| {
+                error(
+                    operation.line,
+                    format!("a name of at most {} characters", crate::keys::MAX_KEY),
+                    quoted(spelling),
+                )
+            })?;
+            let key = key.as_str().to_owned();
+            match folded.get(&key) {
+                Some(&other) if other != operation.line => {
+                    return Err(error(
+                        operation.line,
+                        format!("a name that no other operation shares when case, `_` and `-` are ignored (line {other} has `{key}`)"),
+                        quoted(spelling),
+                    ));
+                }
+                _ => {
+                    folded.insert(key, operation.line);
+                }
+            }
+        }
+        let actions = operation.actions.iter().chain(
+            operation
+                .conditional
+                .iter()
+                .flat_map(|group| &group.actions),
+        );
+        for action in actions {
+            let key = action.to_ascii_lowercase();
+            match spellings.get(&key) {
+                Some(existing) if *existing != action.as_str() => {
+                    return Err(error(
+                        operation.line,
+                        format!("one spelling of each action, as `{existing}` elsewhere"),
+                        quoted(action),
+                    ));
+                }
+                _ => {
+                    spellings.insert(key, action);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Replaces each action a correction row names with IAM's spelling on the
@@ -1245,9 +1300,10 @@ mod tests {
             "`sagemaker:CreateModel",
             &model_arn(),
         )]);
-        let err = parse_catalog(&text).unwrap_err();
-        assert_eq!(err.line, 5);
-        assert_eq!(err.expected, "a closing backtick");
+        assert_eq!(
+            parse_catalog(&text).unwrap_err().to_string(),
+            "catalog.md:5: expected a closing backtick, found `|  [ `CreateModel`](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html)  |  `sagemaker:CreateModel  |  `arn:aws:sagemaker:region:account-id:model/modelName`  |`"
+        );
     }
 
     #[test]
@@ -1457,6 +1513,46 @@ mod tests {
         assert_eq!(
             message("`sagemaker:X`", &format!("{} {}", model_arn(), model_arn())),
             format!("catalog.md:5: expected each resource once in its cell, found `{ARN}:model/modelName` twice")
+        );
+    }
+
+    #[test]
+    fn folded_name_collision_is_error() {
+        let text = page(&[
+            row(
+                &link("CreateModel"),
+                "`sagemaker:CreateModel`",
+                &model_arn(),
+            ),
+            row(
+                &link("CREATEMODEL"),
+                "`sagemaker:CreateModel`",
+                &model_arn(),
+            ),
+        ]);
+        assert_eq!(
+            parse_catalog(&text).unwrap_err().to_string(),
+            "catalog.md:6: expected a name that no other operation shares when case, `_` and `-` are ignored (line 5 has `createmodel`), found `CREATEMODEL`"
+        );
+    }
+
+    #[test]
+    fn action_spellings_must_agree() {
+        let text = page(&[
+            row(
+                &link("CreateModel"),
+                "`sagemaker:CreateModel` `iam:PassRole`",
+                &model_arn(),
+            ),
+            row(
+                &link("DeleteModel"),
+                "`sagemaker:DeleteModel` `iam:Passrole`",
+                &model_arn(),
+            ),
+        ]);
+        assert_eq!(
+            parse_catalog(&text).unwrap_err().to_string(),
+            "catalog.md:6: expected one spelling of each action, as `iam:PassRole` elsewhere, found `iam:Passrole`"
         );
     }
 
