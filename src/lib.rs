@@ -5,10 +5,17 @@
 //! For each operation on the page the crate gives the IAM actions the call
 //! needs and the resource ARNs those actions apply to. It also gives the
 //! actions needed only under a condition: a VPC, an elastic inference
-//! accelerator, a KMS key or a Git repository's secret. `build.rs` parses the bundled copy of
-//! the page, `catalog.md`, into static tables (a generated `match` for exact
-//! names, perfect-hash maps for the other keys) at compile time, so a
-//! lookup parses nothing, allocates nothing and initialises nothing at run time.
+//! accelerator, a KMS key or a Git repository's secret. `build.rs` parses the
+//! bundled copy of the page, `catalog.md`, into static tables (a generated
+//! `match` for exact names, perfect-hash maps for the other keys) at compile
+//! time, so a lookup parses nothing, allocates nothing and initialises
+//! nothing at run time.
+//!
+//! On top of the catalog: typed ARNs that render without widening and match
+//! with IAM's rules ([`ArnTemplate::render`], [`match_arn`],
+//! [`pattern_matches`]), IAM's differences from the page
+//! ([`Operation::requirements`]), action wildcards ([`ActionPattern`]) and
+//! least-privilege policies ([`PolicyRequest`]).
 //!
 //! # Quick start
 //!
@@ -132,6 +139,31 @@
 //! assert_eq!(found.captures(), [("EndpointName", "churn-model")]);
 //! # Ok::<(), sagemaker_permissions::ArnError>(())
 //! ```
+//!
+//! # Policies
+//!
+//! ```
+//! use sagemaker_permissions::{Location, PolicyRequest, Scope};
+//!
+//! let policy = PolicyRequest::new(Location::new(Scope::Any, Scope::Any))
+//!     .operations(["CreateTrainingJob", "InvokeEndpoint"])
+//!     .generate()?;
+//! let statement = &policy.statements()[0];
+//! assert_eq!(statement.sid(), "IamPassRole");
+//! assert_eq!(statement.resources(), ["arn:aws:iam::*:role/*"]);
+//! assert_eq!(statement.condition().unwrap().key(), "iam:PassedToService");
+//! # Ok::<(), sagemaker_permissions::PolicyError>(())
+//! ```
+//!
+//! See [`PolicyRequest`] for what goes on which resource.
+//!
+//! # Performance
+//!
+//! Criterion benchmarks in `benches/` compare each path with a `HashMap`, a
+//! linear scan or a `match` in the same run; `BENCHMARKS.md` in the
+//! repository has the figures and the machine. Tests with a counting
+//! allocator check that lookups, reverse lookups and ARN matching allocate
+//! nothing.
 //!
 //! # Features
 //!

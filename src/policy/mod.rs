@@ -2,28 +2,6 @@
 //!
 //! [`PolicyRequest`] collects the operations, the conditions that hold, the
 //! location and any names; [`PolicyRequest::generate`] writes the policy.
-//!
-//! # What goes on which resource
-//!
-//! - SageMaker actions go on the ARNs rendered from the operation's
-//!   templates: with the names given, or with the explicit per-type wildcard
-//!   (`training-job/*`) where none is given. With [`Source::Iam`], the
-//!   default, an action goes on `*` only where IAM accepts nothing else for
-//!   it (the `List` actions, for example). With [`Source::Page`] the policy
-//!   uses the page's resources as written, which include `*` for
-//!   `ListLabelingJobsForWorkteam` and ARNs that IAM never matches (see
-//!   [`Operation::differences`](crate::Operation::differences)).
-//! - A template that ends in `*` or is account-wide on the page (`workteam/*`,
-//!   the tagging calls' `arn:…:*`) keeps that form: a name narrows only the
-//!   templates that have its variable, and a name that no template takes is
-//!   an error rather than silently dropped.
-//! - Actions of other services never go on a SageMaker ARN. Each has a rule,
-//!   listed in [`other_service_resources`]: `iam:PassRole` goes on the roles
-//!   given (default: every role in the account, never `*`) and always carries
-//!   the condition `iam:PassedToService` = `sagemaker.amazonaws.com`. When
-//!   the location's account is [`Scope::Any`], the defaults cover every
-//!   account, as the caller asked.
-//! - Conditional actions appear only when all their conditions hold.
 
 mod document;
 mod other_services;
@@ -175,6 +153,28 @@ enum NameTarget<'a> {
 ///
 /// Building a request never fails; [`generate`](Self::generate) validates
 /// everything and returns a [`PolicyError`] that names the bad value.
+///
+/// # What goes on which resource
+///
+/// - SageMaker actions go on the ARNs rendered from the operation's
+///   templates: with the names given, or with the explicit per-type wildcard
+///   (`training-job/*`) where none is given. With [`Source::Iam`], the
+///   default, an action goes on `*` only where IAM accepts nothing else for
+///   it (the `List` actions, for example). With [`Source::Page`] the policy
+///   uses the page's resources as written, which include `*` for
+///   `ListLabelingJobsForWorkteam` and ARNs that IAM never matches (see
+///   [`Operation::differences`](crate::Operation::differences)).
+/// - A template that ends in `*` or is account-wide on the page (`workteam/*`,
+///   the tagging calls' `arn:…:*`) keeps that form: a name narrows only the
+///   templates that have its variable, and a name that no template takes is
+///   an error rather than silently dropped.
+/// - Actions of other services never go on a SageMaker ARN. Each has a rule,
+///   listed in [`other_service_resources`]: `iam:PassRole` goes on the roles
+///   given (default: every role in the account, never `*`) and always carries
+///   the condition `iam:PassedToService` = `sagemaker.amazonaws.com`. When
+///   the location's account is [`Scope::Any`], the defaults cover every
+///   account, as the caller asked.
+/// - Conditional actions appear only when all their conditions hold.
 ///
 /// ```
 /// use sagemaker_permissions::{Condition, Location, PolicyRequest, ResourceType, Scope};
