@@ -644,3 +644,87 @@ fn size_counts_compact_json() {
         }
     }
 }
+
+#[test]
+fn unused_resource_arns_rejected() {
+    let key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let err = PolicyRequest::new(location())
+        .operation("CreateTrainingJob")
+        .kms_key(key)
+        .generate()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("KMS key ARN `{key}` is used by no requested action: add the condition kms-key, or leave it out")
+    );
+    let err = PolicyRequest::new(location())
+        .operation("DescribeModel")
+        .role("arn:aws:iam::111122223333:role/R")
+        .generate()
+        .unwrap_err();
+    assert!(
+        matches!(err, PolicyError::UnusedResourceArn { kind: "role", .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn kms_key_may_be_cross_account() {
+    let key = "arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let document = PolicyRequest::new(location())
+        .operation("CreateTrainingJob")
+        .condition(Condition::KmsKey)
+        .kms_key(key)
+        .generate()
+        .unwrap();
+    assert!(document.to_string().contains(key));
+}
+
+#[test]
+fn given_arns_need_real_account() {
+    for role in ["arn:aws:iam:::role/X", "arn:aws:iam::aws:role/X"] {
+        let err = PolicyRequest::new(open_location())
+            .operation("CreateModel")
+            .role(role)
+            .generate()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("invalid role ARN `{role}`: the account must be 12 digits")
+        );
+    }
+}
+
+#[test]
+fn split_cuts_long_resource_lists() {
+    let names: Vec<String> = (0..500).map(|i| format!("nightly-job-{i:04}")).collect();
+    let mut request = PolicyRequest::new(location()).operation("DescribeTrainingJob");
+    for name in &names {
+        request = request.name(ResourceType::TrainingJob, name);
+    }
+    let documents = request.generate_split().unwrap();
+    assert!(documents.len() > 1);
+    let mut granted: Vec<&str> = Vec::new();
+    let mut sids = BTreeSet::new();
+    for document in &documents {
+        assert!(document.size() <= SizeLimit::ManagedPolicy.characters());
+        for statement in document.statements() {
+            assert!(
+                sids.insert(statement.sid().to_owned()),
+                "repeated Sid {}",
+                statement.sid()
+            );
+            assert_eq!(statement.actions().len(), 1);
+            granted.extend(statement.resources().iter().map(String::as_str));
+        }
+    }
+    assert_eq!(granted.len(), names.len());
+    for name in &names {
+        let arn = format!("arn:aws:sagemaker:eu-west-1:111122223333:training-job/{name}");
+        assert!(granted.contains(&arn.as_str()), "{arn}");
+    }
+    assert!(matches!(
+        request.generate(),
+        Err(PolicyError::TooLarge { .. })
+    ));
+}

@@ -19,9 +19,9 @@ use crate::{lookup, UnknownOperation};
 
 use document::StatementCondition as Cond;
 
-/// The maximum number of names a request takes. A managed policy holds about
-/// a hundred ARNs, so more names cannot fit even when split, and the bound
-/// keeps rendering cheap.
+/// The maximum number of names a request takes. One managed policy holds
+/// about a hundred ARNs, so a thousand names need about ten documents from
+/// [`PolicyRequest::generate_split`]; the bound keeps rendering cheap.
 pub const MAX_NAMES: usize = 1_000;
 
 /// IAM's limit on the size of a policy, in characters without whitespace.
@@ -91,6 +91,17 @@ pub enum PolicyError {
         /// The number of names given.
         count: usize,
     },
+    /// An ARN was given for a resource that no requested action uses, so
+    /// the call that needs it would be denied.
+    #[error("{kind} ARN `{value}` is used by no requested action: {remedy}, or leave it out")]
+    UnusedResourceArn {
+        /// What the ARN was given as: `role`, `KMS key`, `secret` or `user pool`.
+        kind: &'static str,
+        /// The ARN as given.
+        value: String,
+        /// What would make an action use it.
+        remedy: &'static str,
+    },
     /// A name was given for a variable no resource type has.
     #[error("unknown variable `{name}`: expected a variable of a SageMaker resource type, such as TrainingJobName")]
     UnknownVariable {
@@ -126,8 +137,9 @@ pub enum PolicyError {
         /// Which limit.
         kind: SizeLimit,
     },
-    /// One statement alone is larger than the limit, so splitting cannot help.
-    #[error("statement `{sid}` alone has {size} characters, over the {} limit of {limit}: give names to fewer resources", .kind.describe())]
+    /// A statement with a single resource is larger than the limit, so
+    /// splitting cannot help.
+    #[error("statement `{sid}` with a single resource has {size} characters, over the {} limit of {limit}", .kind.describe())]
     StatementTooLarge {
         /// The statement's id.
         sid: String,
@@ -323,13 +335,18 @@ impl<'a> PolicyRequest<'a> {
     }
 
     /// Generates the policy as one or more documents, each within the size
-    /// limit, with the statements in order and none cut in two.
+    /// limit, with the statements in order.
+    ///
+    /// A statement that does not fit a document on its own, because it lists
+    /// many resources, is cut into statements with the same actions and
+    /// condition and a share of the resources each, with `Part2`, `Part3`, …
+    /// appended to the `Sid` of all but the first.
     ///
     /// # Errors
     ///
     /// As [`generate`](Self::generate), but instead of
     /// [`PolicyError::TooLarge`], [`PolicyError::StatementTooLarge`] when a
-    /// single statement does not fit.
+    /// statement with a single resource does not fit.
     pub fn generate_split(&self) -> Result<Vec<PolicyDocument>, PolicyError> {
         let whole = self.build()?;
         let limit = self.limit.characters();
@@ -342,16 +359,12 @@ impl<'a> PolicyRequest<'a> {
         let mut documents: Vec<PolicyDocument> = Vec::new();
         let mut current = empty.clone();
         let mut current_size = overhead;
+        let mut pieces: Vec<Statement> = Vec::new();
         for statement in whole.statements {
+            pieces.extend(self.cut_statement(statement, limit - overhead)?);
+        }
+        for statement in pieces {
             let size = statement.size();
-            if overhead + size > limit {
-                return Err(PolicyError::StatementTooLarge {
-                    sid: statement.sid,
-                    size: overhead + size,
-                    limit,
-                    kind: self.limit,
-                });
-            }
             // A statement after the first in a document also adds a comma.
             let added = size + usize::from(!current.statements.is_empty());
             if current_size + added > limit {
@@ -364,6 +377,61 @@ impl<'a> PolicyRequest<'a> {
         }
         documents.push(current);
         Ok(documents)
+    }
+
+    /// Cuts `statement` into statements of at most `room` characters each by
+    /// sharing out its resources in order.
+    fn cut_statement(
+        &self,
+        statement: Statement,
+        room: usize,
+    ) -> Result<Vec<Statement>, PolicyError> {
+        if statement.size() <= room {
+            return Ok(vec![statement]);
+        }
+        let Statement {
+            sid,
+            actions,
+            resources,
+            condition,
+        } = statement;
+        let mut pieces: Vec<Statement> = Vec::new();
+        let mut current = Statement {
+            sid: sid.clone(),
+            actions: actions.clone(),
+            resources: Vec::new(),
+            condition: condition.clone(),
+        };
+        for resource in resources {
+            current.resources.push(resource);
+            if current.size() <= room {
+                continue;
+            }
+            let resource = current.resources.pop().expect("a resource was just pushed");
+            let alone = current.resources.is_empty();
+            let mut next = Statement {
+                sid: if alone {
+                    current.sid.clone()
+                } else {
+                    format!("{sid}Part{}", pieces.len() + 2)
+                },
+                actions: actions.clone(),
+                resources: vec![resource],
+                condition: condition.clone(),
+            };
+            if alone || next.size() > room {
+                return Err(PolicyError::StatementTooLarge {
+                    size: next.size() + (self.limit.characters() - room),
+                    sid: next.sid,
+                    limit: self.limit.characters(),
+                    kind: self.limit,
+                });
+            }
+            std::mem::swap(&mut current, &mut next);
+            pieces.push(next);
+        }
+        pieces.push(current);
+        Ok(pieces)
     }
 
     fn resolve_operations(&self) -> Result<Vec<&'static Operation>, PolicyError> {
@@ -466,6 +534,7 @@ impl<'a> PolicyRequest<'a> {
         self.check_variables()?;
         let given = other_services::GivenArns::validate(self)?;
         let mut used_variables: BTreeSet<&'static str> = BTreeSet::new();
+        let mut used_rules: Vec<OtherServiceRule> = Vec::new();
 
         // Each action once, with the union of the resources every operation needs it on.
         let mut grants: BTreeMap<Action, BTreeSet<String>> = BTreeMap::new();
@@ -492,6 +561,7 @@ impl<'a> PolicyRequest<'a> {
                                 operation: operation.name(),
                             },
                         )?;
+                        used_rules.push(rule);
                         given.resources(rule, &self.location)
                     }
                 };
@@ -499,6 +569,7 @@ impl<'a> PolicyRequest<'a> {
             }
         }
 
+        given.check_used(&used_rules)?;
         for (target, value) in &self.names {
             let variable = match target {
                 NameTarget::ResourceType(resource_type) => resource_type

@@ -3,7 +3,7 @@
 //! The page names these actions but gives no resource for them; IAM's Service
 //! Authorization Reference gives the resource types each accepts. The rules below follow it.
 
-use crate::arn::{Arn, Location, Scope};
+use crate::arn::{AccountId, Arn, Location, Scope};
 use crate::model::Action;
 
 use super::{PolicyError, PolicyRequest};
@@ -86,6 +86,8 @@ struct Expected {
     service: &'static str,
     resource_prefix: &'static str,
     regional: bool,
+    /// Whether the ARN must be in the request's account.
+    same_account: bool,
     /// Checks the part after `resource_prefix`, returning the rule it breaks.
     check_id: fn(&str) -> Option<&'static str>,
 }
@@ -134,6 +136,7 @@ const ROLE: Expected = Expected {
     service: "iam",
     resource_prefix: "role/",
     regional: false,
+    same_account: true,
     check_id: check_role,
 };
 const KMS_KEY: Expected = Expected {
@@ -141,6 +144,7 @@ const KMS_KEY: Expected = Expected {
     service: "kms",
     resource_prefix: "key/",
     regional: true,
+    same_account: false,
     check_id: check_key,
 };
 const SECRET: Expected = Expected {
@@ -148,6 +152,7 @@ const SECRET: Expected = Expected {
     service: "secretsmanager",
     resource_prefix: "secret:",
     regional: true,
+    same_account: true,
     check_id: check_secret,
 };
 const USER_POOL: Expected = Expected {
@@ -155,6 +160,7 @@ const USER_POOL: Expected = Expected {
     service: "cognito-idp",
     resource_prefix: "userpool/",
     regional: true,
+    same_account: true,
     check_id: check_user_pool,
 };
 
@@ -215,7 +221,12 @@ fn validate<'a>(
             ),
         ));
     }
-    if let Scope::Exact(account) = location.account() {
+    if !AccountId::is_valid(arn.account()) {
+        return Err(invalid(expected, value, "the account must be 12 digits"));
+    }
+    // A KMS key may belong to another account, which grants its use through
+    // the key policy; roles, secrets and user pools must be the request's.
+    if let (true, Scope::Exact(account)) = (expected.same_account, location.account()) {
         if arn.account() != account.as_str() {
             return Err(invalid(
                 expected,
@@ -259,6 +270,48 @@ impl<'a> GivenArns<'a> {
             secrets: check(&request.secrets, &SECRET)?,
             user_pools: check(&request.user_pools, &USER_POOL)?,
         })
+    }
+
+    /// Returns an error for the first list of given ARNs that no rule in
+    /// `used` consumes: such an ARN would grant nothing, and the call that
+    /// needs it would be denied, so it is better reported than dropped.
+    pub(super) fn check_used(&self, used: &[OtherServiceRule]) -> Result<(), PolicyError> {
+        let lists: [(&[&str], OtherServiceRule, &Expected, &str); 4] = [
+            (
+                &self.roles,
+                OtherServiceRule::Role,
+                &ROLE,
+                "request an operation that passes a role",
+            ),
+            (
+                &self.kms_keys,
+                OtherServiceRule::KmsKey,
+                &KMS_KEY,
+                "add the condition kms-key",
+            ),
+            (
+                &self.secrets,
+                OtherServiceRule::Secret,
+                &SECRET,
+                "add the condition git-secret",
+            ),
+            (
+                &self.user_pools,
+                OtherServiceRule::UserPool,
+                &USER_POOL,
+                "request CreateWorkteam",
+            ),
+        ];
+        for (values, rule, expected, remedy) in lists {
+            if let Some(value) = values.first().filter(|_| !used.contains(&rule)) {
+                return Err(PolicyError::UnusedResourceArn {
+                    kind: expected.kind,
+                    value: (*value).to_owned(),
+                    remedy,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Returns the resources for an action under `rule`.
