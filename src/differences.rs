@@ -160,25 +160,41 @@ const TRANSFORM_JOB: ArnTemplate = iam_template!(
 );
 const WORKTEAM: ArnTemplate = iam_template!(Workteam, "workteam/${WorkteamName}", ["WorkteamName"]);
 
-/// A private work team's ARN as SageMaker writes it. IAM's format for the
-/// `workteam` type is `workteam/${WorkteamName}`, but the ARNs that
-/// `CreateWorkteam` returns, and that the page gives, have the crowd segment
-/// `private-crowd` before the name, so a policy must name that path to match.
-/// Vendor and public work teams belong to other accounts.
-const PRIVATE_WORKTEAM: ArnTemplate = ArnTemplate {
-    as_written:
-        "arn:${Partition}:sagemaker:${Region}:${Account}:workteam/private-crowd/${WorkteamName}",
-    iam_form:
-        "arn:${Partition}:sagemaker:${Region}:${Account}:workteam/private-crowd/${WorkteamName}",
-    kind: TemplateKind::Resource(ResourceType::Workteam),
-    segments: &[
-        Segment::Literal("private-crowd"),
-        Segment::Variable(Variable {
-            name: "WorkteamName",
-            as_written: "${WorkteamName}",
-        }),
-    ],
-};
+/// Builds a work team's ARN as SageMaker writes it, with its crowd segment.
+macro_rules! crowd_workteam {
+    ($crowd:literal) => {
+        ArnTemplate {
+            as_written: concat!(
+                "arn:${Partition}:sagemaker:${Region}:${Account}:workteam/",
+                $crowd,
+                "/${WorkteamName}"
+            ),
+            iam_form: concat!(
+                "arn:${Partition}:sagemaker:${Region}:${Account}:workteam/",
+                $crowd,
+                "/${WorkteamName}"
+            ),
+            kind: TemplateKind::Resource(ResourceType::Workteam),
+            segments: &[
+                Segment::Literal($crowd),
+                Segment::Variable(Variable {
+                    name: "WorkteamName",
+                    as_written: "${WorkteamName}",
+                }),
+            ],
+        }
+    };
+}
+
+// IAM's format for the `workteam` type is `workteam/${WorkteamName}`, but the
+// ARNs SageMaker returns, like the page's, have a crowd segment before the
+// name, so a policy must name that path to match. `CreateWorkteam` creates
+// private work teams; vendor and public work teams usually belong to other
+// accounts, so an ARN rendered for the request's account matches them only
+// when the account is left open.
+const PRIVATE_WORKTEAM: ArnTemplate = crowd_workteam!("private-crowd");
+const VENDOR_WORKTEAM: ArnTemplate = crowd_workteam!("vendor-crowd");
+const PUBLIC_WORKTEAM: ArnTemplate = crowd_workteam!("public-crowd");
 
 /// The reason of every `sagemaker:AddTags` row.
 const ADD_TAGS_REASON: &str = "IAM also authorizes sagemaker:AddTags on the new resource when the request carries tags; the page leaves it out";
@@ -283,8 +299,12 @@ pub(crate) static DIFFERENCES: &[Difference] = &[
         kind: DifferenceKind::WildcardOnPage,
         page: Some("*"),
         iam: Some(WORKTEAM.iam_form),
-        reason: "IAM checks this call against the work team, so a policy can name it instead of \"*\"; a private work team's ARN has the segment private-crowd before its name",
-        effect: Effect::OwnResources(Resources::Templates(&[PRIVATE_WORKTEAM])),
+        reason: "IAM checks this call against the work team, so a policy can name it instead of \"*\"; work-team ARNs have a crowd segment (private-crowd, vendor-crowd, public-crowd) before the name",
+        effect: Effect::OwnResources(Resources::Templates(&[
+            PRIVATE_WORKTEAM,
+            VENDOR_WORKTEAM,
+            PUBLIC_WORKTEAM,
+        ])),
     },
     only_wildcard(
         "ListSubscribedWorkteams",

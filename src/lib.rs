@@ -433,7 +433,7 @@ pub fn differences() -> impl Iterator<Item = (&'static Operation, &'static Diffe
 
 /// The error for a name that matches no operation, with the closest names.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown operation `{name}`{}", ClosestNames(.suggestions))]
+#[error("unknown operation `{}`{}", arn::Escaped(.name), ClosestNames(.suggestions))]
 pub struct UnknownOperation {
     name: String,
     suggestions: Vec<&'static str>,

@@ -255,3 +255,13 @@ fn public_types_are_send_sync() {
     check::<sagemaker_permissions::ArnTemplate>();
     check::<sagemaker_permissions::UnknownOperation>();
 }
+
+#[test]
+fn unknown_operation_message_escapes() {
+    let err = lookup("Create\u{1b}[31mRED\nline2").unwrap_err();
+    assert_eq!(err.to_string(), "unknown operation `Create\\u{1b}[31mRED\\nline2`");
+    let long = "x".repeat(1000);
+    let message = lookup(&long).unwrap_err().to_string();
+    assert_eq!(message, format!("unknown operation `{}…`", "x".repeat(128)));
+    assert_eq!(lookup(&long).unwrap_err().name(), long);
+}

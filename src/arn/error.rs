@@ -98,13 +98,21 @@ pub enum ArnError {
     },
 }
 
-/// Displays a value with control characters, quotes and backslashes escaped,
-/// so a hostile value cannot forge the rest of a message.
-struct Escaped<'a>(&'a str);
+/// Displays a value with control characters, backticks and backslashes
+/// escaped, so a hostile value cannot forge the rest of a message, and cut
+/// after [`SHOWN_CHARACTERS`] characters.
+pub(crate) struct Escaped<'a>(pub(crate) &'a str);
+
+/// The number of characters of a value that an error message shows; longer
+/// values end in `…`, so that hostile input cannot flood a log.
+const SHOWN_CHARACTERS: usize = 128;
 
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
+        for (index, c) in self.0.chars().enumerate() {
+            if index == SHOWN_CHARACTERS {
+                return f.write_str("…");
+            }
             match c {
                 '`' => f.write_str("\\`")?,
                 '\\' => f.write_str("\\\\")?,

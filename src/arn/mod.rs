@@ -18,6 +18,7 @@ mod parse;
 mod pattern;
 mod render;
 
+pub(crate) use error::Escaped;
 pub use error::ArnError;
 pub use location::{AccountId, Location, Partition, Region, Scope};
 pub use parse::Arn;
