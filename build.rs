@@ -345,6 +345,27 @@ fn generate(
             by_action.entry(as_written).or_default().insert(index);
         }
     }
+    // The actions that IAM's differences add, such as sagemaker:DeployHubModel,
+    // count as the catalog's too: Source::Iam is the default.
+    for difference in DIFFERENCES {
+        let differences::Effect::AddAction { action, .. } = difference.effect else {
+            continue;
+        };
+        let Some(index) = operations
+            .iter()
+            .position(|operation| operation.name == difference.operation())
+        else {
+            return Err(format!(
+                "src/differences.rs: the row of `{}` names no operation on the page; remove the row",
+                difference.operation()
+            ));
+        };
+        let key = action.as_str().to_ascii_lowercase();
+        distinct
+            .entry(key.clone())
+            .or_insert_with(|| action.as_str().to_owned());
+        by_action.entry(key).or_default().insert(index);
+    }
     let action_values: Vec<(String, String)> = by_action
         .iter()
         .map(|(key, indices)| (key.clone(), index_list(indices)))

@@ -319,9 +319,10 @@ pub fn operations(
     generated::OPERATIONS.iter()
 }
 
-/// Returns every distinct action the catalog names (required or conditional,
-/// of any service), sorted ignoring case. Corrected actions appear under
-/// IAM's spelling only.
+/// Returns every distinct action the catalog names, sorted ignoring case:
+/// the page's (required or conditional, of any service) and those that IAM's
+/// differences add, such as `sagemaker:DeployHubModel`. Corrected actions
+/// appear under IAM's spelling only.
 ///
 /// ```
 /// let actions: Vec<_> = sagemaker_permissions::actions().map(|a| a.as_str()).collect();
@@ -332,8 +333,9 @@ pub fn actions() -> impl ExactSizeIterator<Item = Action> + DoubleEndedIterator 
     generated::ACTIONS.iter().copied()
 }
 
-/// Returns the operations that may need `action` (required or conditional),
-/// in page order. The action is matched ignoring ASCII case, and a corrected
+/// Returns the operations that may need `action`, in page order: where the
+/// page requires it, always or under a condition, or where IAM's differences
+/// add it (the requirements of [`Source::Iam`]). The action is matched ignoring ASCII case, and a corrected
 /// action is found under the page's spelling too. An unknown action gives an
 /// empty iterator. Allocates nothing.
 ///

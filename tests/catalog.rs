@@ -150,9 +150,10 @@ fn actions_are_distinct_and_sorted() {
     sorted.dedup();
     assert_eq!(all, sorted);
 
+    // The page's actions and those IAM's differences add.
     let from_operations: BTreeSet<String> = operations()
-        .flat_map(|operation| operation.all_actions())
-        .map(|action| action.as_str().to_ascii_lowercase())
+        .flat_map(|operation| operation.requirements(sagemaker_permissions::Source::Iam))
+        .map(|requirement| requirement.action().as_str().to_ascii_lowercase())
         .collect();
     assert_eq!(all.into_iter().collect::<BTreeSet<_>>(), from_operations);
 }
@@ -164,7 +165,11 @@ fn reverse_lookup_matches_scan() {
             .map(|operation| operation.name())
             .collect();
         let scanned: Vec<&str> = operations()
-            .filter(|operation| operation.all_actions().any(|a| a == action))
+            .filter(|operation| {
+                operation
+                    .requirements(sagemaker_permissions::Source::Iam)
+                    .any(|requirement| requirement.action() == action)
+            })
             .map(|operation| operation.name())
             .collect();
         assert_eq!(indexed, scanned, "{action}");
@@ -259,7 +264,10 @@ fn public_types_are_send_sync() {
 #[test]
 fn unknown_operation_message_escapes() {
     let err = lookup("Create\u{1b}[31mRED\nline2").unwrap_err();
-    assert_eq!(err.to_string(), "unknown operation `Create\\u{1b}[31mRED\\nline2`");
+    assert_eq!(
+        err.to_string(),
+        "unknown operation `Create\\u{1b}[31mRED\\nline2`"
+    );
     let long = "x".repeat(1000);
     let message = lookup(&long).unwrap_err().to_string();
     assert_eq!(message, format!("unknown operation `{}…`", "x".repeat(128)));

@@ -18,8 +18,8 @@ mod parse;
 mod pattern;
 mod render;
 
-pub(crate) use error::Escaped;
 pub use error::ArnError;
+pub(crate) use error::Escaped;
 pub use location::{AccountId, Location, Partition, Region, Scope};
 pub use parse::Arn;
 pub use pattern::pattern_matches;
