@@ -13,9 +13,17 @@ use std::process::ExitCode;
 use sagemaker_permissions::{operations_covered_by, ActionPattern, Source};
 
 fn main() -> ExitCode {
+    const USAGE: &str = "usage: expand PATTERN...  (for example: expand 'sagemaker:Describe*')";
     let patterns: Vec<String> = std::env::args().skip(1).collect();
+    if patterns
+        .iter()
+        .any(|pattern| pattern == "-h" || pattern == "--help")
+    {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     if patterns.is_empty() {
-        eprintln!("usage: expand PATTERN...  (for example: expand 'sagemaker:Describe*')");
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
 

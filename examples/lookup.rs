@@ -13,9 +13,14 @@ use std::process::ExitCode;
 use sagemaker_permissions::{lookup, Operation, Resources, Source};
 
 fn main() -> ExitCode {
+    const USAGE: &str = "usage: lookup OPERATION...  (for example: lookup CreateTrainingJob)";
     let names: Vec<String> = std::env::args().skip(1).collect();
+    if names.iter().any(|name| name == "-h" || name == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     if names.is_empty() {
-        eprintln!("usage: lookup OPERATION...  (for example: lookup CreateTrainingJob)");
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
 

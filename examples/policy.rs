@@ -24,8 +24,8 @@ const USAGE: &str =
 [--role ARN] [--kms-key ARN] [--secret ARN] [--user-pool ARN] [--name TYPE=NAME]... \
 [--variable VAR=VALUE]... [--table-only] [--inline] [--split] OPERATION...
 
-  --region R         region of the resources, such as us-east-1 (default: every region)
-  --account A        12-digit account id (default: every account)
+  --region R         region of the resources, such as us-east-1 (default or `*`: every region)
+  --account A        12-digit account id (default or `*`: every account)
   --partition P      aws, aws-cn, aws-us-gov, ... (default: the region's, else aws)
   --with C,...       conditions that hold: vpc, elastic-inference, kms-key, git-secret,
                      tags, hub-model, execution-role
@@ -57,7 +57,8 @@ struct Arguments {
     operations: Vec<String>,
 }
 
-fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
+/// Parses the command line; `Ok(None)` asks for the help text.
+fn parse_arguments(args: &[String]) -> Result<Option<Arguments>, String> {
     let mut parsed = Arguments {
         region: None,
         account: None,
@@ -107,7 +108,7 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
             "--table-only" => parsed.table_only = true,
             "--inline" => parsed.inline = true,
             "--split" => parsed.split = true,
-            "-h" | "--help" => return Err(String::new()),
+            "-h" | "--help" => return Ok(None),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             operation => parsed.operations.push(operation.to_owned()),
         }
@@ -115,21 +116,22 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
     if parsed.operations.is_empty() {
         return Err("no operations given".to_owned());
     }
-    Ok(parsed)
+    Ok(Some(parsed))
 }
 
 fn location(arguments: &Arguments) -> Result<Location, String> {
-    let region = match &arguments.region {
+    // `*`, like leaving the option out, selects every region or account.
+    let region = match arguments.region.as_deref() {
+        Some("*") | None => Scope::Any,
         Some(region) => Scope::Exact(region.parse::<Region>().map_err(|err| err.to_string())?),
-        None => Scope::Any,
     };
-    let account = match &arguments.account {
+    let account = match arguments.account.as_deref() {
+        Some("*") | None => Scope::Any,
         Some(account) => Scope::Exact(
             account
                 .parse::<AccountId>()
                 .map_err(|err| err.to_string())?,
         ),
-        None => Scope::Any,
     };
     match &arguments.partition {
         Some(partition) => {
@@ -199,11 +201,13 @@ fn run(arguments: &Arguments) -> Result<(), String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let arguments = match parse_arguments(&args) {
-        Ok(arguments) => arguments,
+        Ok(Some(arguments)) => arguments,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Err(message) => {
-            if !message.is_empty() {
-                eprintln!("error: {message}");
-            }
+            eprintln!("error: {message}");
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
