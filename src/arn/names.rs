@@ -151,25 +151,23 @@ impl NameRule {
                 None
             }
             Shape::ImageName => {
+                // One pass, because matching checks every image name it meets;
+                // the rules are still reported in the order below.
                 let separator = |b: u8| b == b'-' || b == b'.';
-                if !bytes
-                    .iter()
-                    .all(|&b| b.is_ascii_alphanumeric() || separator(b))
-                {
-                    return Some("may contain only ASCII letters, digits, hyphens and dots");
+                let mut doubled = false;
+                let mut previous_separator = false;
+                for &b in bytes {
+                    let is_separator = separator(b);
+                    if !(is_separator || b.is_ascii_alphanumeric()) {
+                        return Some("may contain only ASCII letters, digits, hyphens and dots");
+                    }
+                    doubled |= is_separator && previous_separator;
+                    previous_separator = is_separator;
                 }
-                if bytes.first().copied().is_some_and(separator)
-                    || bytes.last().copied().is_some_and(separator)
-                {
+                if bytes.first().copied().is_some_and(separator) || previous_separator {
                     return Some("must start and end with a letter or digit");
                 }
-                if bytes
-                    .windows(2)
-                    .any(|pair| separator(pair[0]) && separator(pair[1]))
-                {
-                    return Some("must not have two hyphens or dots in a row");
-                }
-                None
+                doubled.then_some("must not have two hyphens or dots in a row")
             }
             Shape::HubContentType => (!matches!(value, "Model" | "Notebook" | "ModelReference"))
                 .then_some("must be one of Model, Notebook or ModelReference"),

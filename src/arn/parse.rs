@@ -67,26 +67,26 @@ impl<'a> Arn<'a> {
             .ok_or_else(|| fail("must start with `arn:`"))?;
         // A plain byte loop: ARN fields are short, and `splitn` costs more
         // per call than the search itself here.
-        // The same pass checks that partition, service and region contain
-        // only lower-case ASCII letters, digits and hyphens.
         let mut fields = [""; 4];
-        let mut is_name = [true; 3];
         let mut start = 0;
         let mut found = 0;
-        for (index, &byte) in rest.as_bytes().iter().enumerate() {
-            if byte == b':' {
-                fields[found] = &rest[start..index];
-                start = index + 1;
-                found += 1;
-                if found == fields.len() {
-                    break;
-                }
-            } else if found < is_name.len()
-                && !(byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
-            {
-                is_name[found] = false;
-            }
+        while found < fields.len() {
+            let Some(length) = rest.as_bytes()[start..]
+                .iter()
+                .position(|&byte| byte == b':')
+            else {
+                break;
+            };
+            fields[found] = &rest[start..start + length];
+            start += length + 1;
+            found += 1;
         }
+        let name_ok = |field: &str| {
+            field
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
+        let is_name = [name_ok(fields[0]), name_ok(fields[1]), name_ok(fields[2])];
         if found < fields.len() {
             return Err(fail(
                 "expected six fields, `arn:partition:service:region:account-id:resource`",
@@ -125,8 +125,10 @@ impl<'a> Arn<'a> {
         if resource.is_empty() {
             return Err(fail("the resource must not be empty"));
         }
-        let has_control = resource.bytes().any(|byte| byte.is_ascii_control())
-            || (!resource.is_ascii() && resource.chars().any(char::is_control));
+        // One pass finds any byte that is not printable ASCII; only then are
+        // the characters examined, since non-ASCII text may still be valid.
+        let has_control = resource.bytes().any(|byte| byte < 0x20 || byte >= 0x7f)
+            && resource.chars().any(char::is_control);
         if has_control {
             return Err(fail("the resource must not contain control characters"));
         }
