@@ -189,7 +189,10 @@ fn expand_pattern(c: &mut Criterion) {
     group.finish();
 }
 
+/// An image version: four candidate templates, two with two variables each.
 const ARN: &str = "arn:aws:sagemaker:us-east-1:111122223333:image-version/my-image/3";
+/// An endpoint: three candidate templates, one with a variable.
+const ENDPOINT_ARN: &str = "arn:aws:sagemaker:us-east-1:111122223333:endpoint/churn-model";
 
 /// Matches an ARN against one template the way a user without this crate
 /// might: split both into owned parts and compare them.
@@ -245,9 +248,15 @@ fn arn_matching(c: &mut Criterion) {
     }
 
     let mut group = c.benchmark_group("match one ARN against the catalog");
-    group.bench_function("crate (parse + match_arn)", |b| {
+    group.bench_function("crate (parse + match_arn), an image-version ARN", |b| {
         b.iter(|| {
             let arn = Arn::parse(black_box(ARN)).unwrap();
+            match_arn(&arn).count()
+        })
+    });
+    group.bench_function("crate, an endpoint ARN (one variable)", |b| {
+        b.iter(|| {
+            let arn = Arn::parse(black_box(ENDPOINT_ARN)).unwrap();
             match_arn(&arn).count()
         })
     });
