@@ -102,3 +102,39 @@ fn action_expansion_allocates_nothing() {
     });
     assert_eq!(count, 0);
 }
+
+/// Checks that the library declares no lazily initialised state, so the
+/// first lookup does the same work as every later one. Statics in the crate
+/// are plain data built by `build.rs`.
+#[test]
+fn source_has_no_lazy_statics() {
+    let forbidden = [
+        "OnceLock",
+        "OnceCell",
+        "LazyLock",
+        "LazyCell",
+        "lazy_static",
+        "once_cell",
+        "thread_local!",
+        "static mut",
+    ];
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
+    let mut files = 0;
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).unwrap() {
+                stack.push(entry.unwrap().path());
+            }
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        files += 1;
+        for word in forbidden {
+            assert!(!text.contains(word), "{} uses {word}", path.display());
+        }
+    }
+    assert!(files > 5, "read only {files} source files");
+}
