@@ -127,7 +127,7 @@ impl<'a> Arn<'a> {
         }
         // One pass finds any byte that is not printable ASCII; only then are
         // the characters examined, since non-ASCII text may still be valid.
-        let has_control = resource.bytes().any(|byte| byte < 0x20 || byte >= 0x7f)
+        let has_control = resource.bytes().any(|byte| !(0x20..0x7f).contains(&byte))
             && resource.chars().any(char::is_control);
         if has_control {
             return Err(fail("the resource must not contain control characters"));
