@@ -446,17 +446,17 @@ impl UnknownOperation {
     const SUGGESTIONS: usize = 3;
 
     fn new(name: &str) -> Self {
-        let wanted = keys::fold_name(name)
+        let folded_input = keys::fold_name(name)
             .map(|key| key.as_str().to_owned())
             .unwrap_or_else(|| name.to_ascii_lowercase());
         let mut ranked: Vec<(usize, &'static str)> = operations()
             .map(|operation| {
                 let candidate = operation.name.to_ascii_lowercase();
-                (edit_distance(&wanted, &candidate), operation.name)
+                (edit_distance(&folded_input, &candidate), operation.name)
             })
             .collect();
         ranked.sort();
-        let limit = wanted.len().max(4) / 2;
+        let limit = folded_input.len().max(4) / 2;
         let suggestions = ranked
             .into_iter()
             .filter(|&(distance, _)| distance <= limit)

@@ -556,7 +556,7 @@ fn is_action(token: &str) -> bool {
     }
 }
 
-/// Where the actions of the cell go while it is read.
+/// The list that the actions of a cell go to while it is read.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Target {
     Required,
@@ -990,7 +990,8 @@ fn placeholder_key(text: &str) -> String {
     key
 }
 
-/// A literal path segment is lower-case kebab-case, like `private-crowd`.
+/// Returns whether `segment` can be a literal path segment: lower-case
+/// kebab-case, like `private-crowd`.
 fn is_literal_segment(segment: &str) -> bool {
     !segment.is_empty()
         && segment

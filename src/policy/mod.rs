@@ -19,8 +19,8 @@ use crate::{lookup, UnknownOperation};
 
 use document::StatementCondition as Cond;
 
-/// The maximum number of names a request takes. One managed policy holds
-/// about a hundred ARNs, so a thousand names need about ten documents from
+/// The maximum number of names a request takes. One managed policy has room
+/// for about a hundred ARNs, so a thousand names need about ten documents from
 /// [`PolicyRequest::generate_split`]; the bound keeps rendering cheap.
 pub const MAX_NAMES: usize = 1_000;
 
@@ -95,11 +95,11 @@ pub enum PolicyError {
     /// the call that needs it would be denied.
     #[error("{kind} ARN `{value}` is used by no requested action: {remedy}, or leave it out")]
     UnusedResourceArn {
-        /// What the ARN was given as: `role`, `KMS key`, `secret` or `user pool`.
+        /// The use the ARN was given for: `role`, `KMS key`, `secret` or `user pool`.
         kind: &'static str,
         /// The ARN as given.
         value: String,
-        /// What would make an action use it.
+        /// The change to the request that would make an action use it.
         remedy: &'static str,
     },
     /// A name was given for a variable no resource type has.

@@ -92,8 +92,8 @@ struct Expected {
     check_id: fn(&str) -> Option<&'static str>,
 }
 
-/// An IAM role's path and name: segments of `[A-Za-z0-9+=,.@_-]`, the last
-/// (the name) at most 64 characters.
+/// Checks an IAM role's path and name: segments of `[A-Za-z0-9+=,.@_-]`,
+/// the last (the name) at most 64 characters.
 fn check_role(rest: &str) -> Option<&'static str> {
     let allowed = |b: u8| b.is_ascii_alphanumeric() || b"+=,.@_-".contains(&b);
     if rest
@@ -108,13 +108,13 @@ fn check_role(rest: &str) -> Option<&'static str> {
     None
 }
 
-/// A KMS key id: a key id or multi-Region key id, letters, digits and hyphens.
+/// Checks a KMS key id or multi-Region key id: letters, digits and hyphens.
 fn check_key(rest: &str) -> Option<&'static str> {
     let valid = rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
     (!valid).then_some("the key id may contain only ASCII letters, digits and hyphens; give a key ARN, not an alias")
 }
 
-/// A Secrets Manager secret's name with its suffix: `[A-Za-z0-9/_+=.@-]`.
+/// Checks a Secrets Manager secret's name with its suffix: `[A-Za-z0-9/_+=.@-]`.
 fn check_secret(rest: &str) -> Option<&'static str> {
     let valid = rest
         .bytes()
@@ -122,7 +122,8 @@ fn check_secret(rest: &str) -> Option<&'static str> {
     (!valid).then_some("the secret name may contain only ASCII letters, digits and /_+=.@-")
 }
 
-/// A Cognito user pool id: `REGION_ID`, letters, digits, hyphens and one underscore.
+/// Checks a Cognito user pool id: `REGION_ID`, letters, digits, hyphens and
+/// one underscore.
 fn check_user_pool(rest: &str) -> Option<&'static str> {
     let valid = rest
         .bytes()
