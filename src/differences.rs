@@ -215,6 +215,27 @@ const fn add_tags(operation: &'static str, created: &'static [ArnTemplate]) -> D
     }
 }
 
+/// The work-team templates with their crowd segments.
+const CROWD_WORKTEAMS: &[ArnTemplate] = &[PRIVATE_WORKTEAM, VENDOR_WORKTEAM, PUBLIC_WORKTEAM];
+
+/// Builds the row for an operation whose page ARN ends in `/*` where IAM
+/// checks one named resource of that type, so a policy can name it.
+const fn named_on_iam(
+    operation: &'static str,
+    page: &'static str,
+    iam: &'static ArnTemplate,
+    templates: &'static [ArnTemplate],
+) -> Difference {
+    Difference {
+        operation,
+        kind: DifferenceKind::WildcardOnPage,
+        page: Some(page),
+        iam: Some(iam.iam_form),
+        reason: "the page gives every resource of the type, but IAM checks the call against one named resource, so a policy can name it",
+        effect: Effect::OwnResources(Resources::Templates(templates)),
+    }
+}
+
 /// Builds the row for a List action that IAM accepts only with `*`.
 const fn only_wildcard(operation: &'static str, page: &'static str) -> Difference {
     Difference {
@@ -251,6 +272,12 @@ pub(crate) static DIFFERENCES: &[Difference] = &[
     add_tags("CreateHumanTaskUi", &[HUMAN_TASK_UI]),
     add_tags("CreateHyperParameterTuningJob", &[HYPER_PARAMETER_TUNING_JOB]),
     add_tags("CreateImage", &[IMAGE]),
+    named_on_iam(
+        "CreateImage",
+        "arn:aws:sagemaker:region:account-id:image/*",
+        &IMAGE,
+        &[IMAGE],
+    ),
     Difference {
         operation: "CreateImageVersion",
         kind: DifferenceKind::OtherResourceType,
@@ -282,9 +309,33 @@ pub(crate) static DIFFERENCES: &[Difference] = &[
     add_tags("CreateTrainingJob", &[TRAINING_JOB]),
     add_tags("CreateTransformJob", &[TRANSFORM_JOB]),
     add_tags("CreateWorkteam", &[PRIVATE_WORKTEAM]),
+    named_on_iam(
+        "DeleteWorkteam",
+        "arn:aws:sagemaker:region:account-id:workteam/*",
+        &WORKTEAM,
+        CROWD_WORKTEAMS,
+    ),
+    named_on_iam(
+        "DescribeSubscribedWorkteam",
+        "arn:aws:sagemaker:region:account-id:workteam/*",
+        &WORKTEAM,
+        CROWD_WORKTEAMS,
+    ),
+    named_on_iam(
+        "DescribeWorkteam",
+        "arn:aws:sagemaker:region:account-id:workteam/*",
+        &WORKTEAM,
+        CROWD_WORKTEAMS,
+    ),
     only_wildcard(
         "ListHyperParameterTuningJobs",
         "arn:aws:sagemaker:region:account-id:hyper-parameter-tuning-job/hyperParameterTuningJob",
+    ),
+    named_on_iam(
+        "ListImageVersions",
+        "arn:aws:sagemaker:region:account-id:image/*",
+        &IMAGE,
+        &[IMAGE],
     ),
     Difference {
         operation: "ListLabelingJobsForWorkteam",
@@ -300,11 +351,7 @@ pub(crate) static DIFFERENCES: &[Difference] = &[
         page: Some("*"),
         iam: Some(WORKTEAM.iam_form),
         reason: "IAM checks this call against the work team, so a policy can name it instead of \"*\"; work-team ARNs have a crowd segment (private-crowd, vendor-crowd, public-crowd) before the name",
-        effect: Effect::OwnResources(Resources::Templates(&[
-            PRIVATE_WORKTEAM,
-            VENDOR_WORKTEAM,
-            PUBLIC_WORKTEAM,
-        ])),
+        effect: Effect::OwnResources(Resources::Templates(CROWD_WORKTEAMS)),
     },
     only_wildcard(
         "ListSubscribedWorkteams",
@@ -335,4 +382,10 @@ pub(crate) static DIFFERENCES: &[Difference] = &[
         reason: "IAM also checks UpdateEndpoint against the new endpoint configuration; a policy scoped to the endpoint alone is denied",
         effect: Effect::OwnResources(Resources::Templates(&[ENDPOINT, ENDPOINT_CONFIG])),
     },
+    named_on_iam(
+        "UpdateWorkteam",
+        "arn:aws:sagemaker:region:account-id:workteam/*",
+        &WORKTEAM,
+        CROWD_WORKTEAMS,
+    ),
 ];

@@ -283,8 +283,9 @@ pub enum DifferenceKind {
     /// IAM accepts only `*` as the action's resource, but the page gives an
     /// ARN, so a policy with the page's ARN never matches.
     OnlyWildcard,
-    /// The page gives only `*`, but IAM checks the call against a resource
-    /// type, so a policy can name the resource instead.
+    /// The page gives only `*`, or an ARN ending in `/*` that covers every
+    /// resource of a type, but IAM checks the call against one named
+    /// resource, so a policy can name it instead.
     WildcardOnPage,
 }
 

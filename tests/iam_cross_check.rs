@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use sagemaker_permissions::{
-    AccessLevel, Action, Condition, DifferenceKind, Operation, Resources, Source, TemplateKind,
+    AccessLevel, Action, Condition, DifferenceKind, Operation, Resources, Segment, Source,
+    TemplateKind,
 };
 use serde_json::Value;
 
@@ -309,6 +310,37 @@ fn find_resource_differences(operation: &Operation, record: &Value, found: &mut 
     }
     if page_account_wide {
         return;
+    }
+
+    // A page ARN whose path ends in `*` where IAM's format has a variable:
+    // the page covers every resource of the type, IAM checks a named one.
+    for template in templates {
+        let Some(resource_type) = template.resource_type() else {
+            continue;
+        };
+        let Some(&(_, iam_arn)) = required
+            .iter()
+            .find(|(iam_type, _)| *iam_type == resource_type.as_str())
+        else {
+            continue;
+        };
+        let ends_in_wildcard = matches!(template.segments().last(), Some(Segment::Wildcard));
+        let iam_path: Vec<&str> = iam_arn
+            .split_once(&format!(":{}/", resource_type.as_str()))
+            .map(|(_, path)| path.split('/').collect())
+            .unwrap_or_default();
+        let wildcard_position = template.segments().len() - 1;
+        let iam_names_it = iam_path
+            .get(wildcard_position)
+            .is_some_and(|segment| segment.starts_with("${"));
+        if ends_in_wildcard && iam_names_it {
+            found.push(Found::new(
+                operation,
+                DifferenceKind::WildcardOnPage,
+                Some(template.as_written()),
+                Some(iam_arn),
+            ));
+        }
     }
 
     // Page ARNs of a type IAM does not check, paired in order with required

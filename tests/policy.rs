@@ -298,15 +298,24 @@ fn conditional_actions_need_their_conditions() {
 
 #[test]
 fn unused_and_ambiguous_names_rejected() {
+    // The tagging calls' account-wide ARN has no place for a name.
     let err = PolicyRequest::new(location())
-        .operation("DeleteWorkteam")
-        .name(ResourceType::Workteam, "team1")
+        .operation("AddTags")
+        .name(ResourceType::TrainingJob, "job1")
         .generate()
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "name `team1` for WorkteamName fills no ARN of the requested operations: their templates lack the variable or end in `*` where it would stand; leave the name out or request an operation that takes it"
+        "name `job1` for TrainingJobName fills no ARN of the requested operations: their templates lack the variable or end in `*` where it would stand; leave the name out or request an operation that takes it"
     );
+    // The page's `workteam/*` has no place for a name either.
+    let err = PolicyRequest::new(location())
+        .operation("DeleteWorkteam")
+        .name(ResourceType::Workteam, "team1")
+        .source(Source::Page)
+        .generate()
+        .unwrap_err();
+    assert!(matches!(err, PolicyError::UnusedName { .. }), "{err}");
     let err = PolicyRequest::new(location())
         .operation("DeleteImageVersion")
         .name(ResourceType::Image, "a")
@@ -329,6 +338,24 @@ fn unused_and_ambiguous_names_rejected() {
     assert_eq!(
         request.generate().unwrap_err().to_string(),
         "1001 names given, more than the 1000 a policy request accepts"
+    );
+}
+
+#[test]
+fn work_team_names_take_crowd_paths() {
+    let document = PolicyRequest::new(location())
+        .operation("DeleteWorkteam")
+        .name(ResourceType::Workteam, "team1")
+        .generate()
+        .unwrap();
+    let resources = document.statements()[0].resources();
+    assert_eq!(
+        resources,
+        [
+            "arn:aws:sagemaker:eu-west-1:111122223333:workteam/private-crowd/team1",
+            "arn:aws:sagemaker:eu-west-1:111122223333:workteam/public-crowd/team1",
+            "arn:aws:sagemaker:eu-west-1:111122223333:workteam/vendor-crowd/team1",
+        ]
     );
 }
 

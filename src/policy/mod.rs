@@ -176,10 +176,11 @@ enum NameTarget<'a> {
 ///   uses the page's resources as written, which include `*` for
 ///   `ListLabelingJobsForWorkteam` and ARNs that IAM never matches (see
 ///   [`Operation::differences`](crate::Operation::differences)).
-/// - A template that ends in `*` or is account-wide on the page (`workteam/*`,
-///   the tagging calls' `arn:…:*`) keeps that form: a name narrows only the
-///   templates that have its variable, and a name that no template takes is
-///   an error rather than silently dropped.
+/// - With [`Source::Iam`], where the page writes `workteam/*` or `image/*` but
+///   IAM checks one named resource, the templates have the name's variable,
+///   so a name narrows them. The tagging calls' account-wide `arn:…:*`, and
+///   with [`Source::Page`] the page's `/*`, keep their form. A name that no
+///   template takes is an error rather than silently dropped.
 /// - Actions of other services never go on a SageMaker ARN. Each has a rule,
 ///   listed in [`other_service_resources`]: `iam:PassRole` goes on the roles
 ///   given (default: every role in the account, never `*`) and always carries
