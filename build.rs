@@ -226,7 +226,7 @@ fn operation_literal(
         })
         .collect();
     Ok(format!(
-        "Operation {{\n    name: {:?},\n    label: {:?},\n    api: Api::{:?},\n    documentation_url: {:?},\n    page_line: {},\n    actions: {},\n    conditional_actions: &[{}],\n    resources: &[{}],\n    corrections: &[{}],\n    access_level: AccessLevel::{:?},\n}}",
+        "Operation {{\n    name: {:?},\n    label: {:?},\n    api: Api::{:?},\n    documentation_url: {:?},\n    page_line: {},\n    actions: {},\n    conditional_actions: &[{}],\n    resources: &[{}],\n    corrections: &[{}],\n    access_level: AccessLevel::{:?},\n    difference_rows: {},\n}}",
         operation.name,
         operation.label,
         operation.api,
@@ -237,7 +237,20 @@ fn operation_literal(
         resources.join(", "),
         corrections.join(", "),
         access_level(operation)?,
+        difference_rows(operation),
     ))
+}
+
+/// Returns the indices in `DIFFERENCES` of the operation's rows, as a slice
+/// literal, so that finding them takes no search at run time.
+fn difference_rows(operation: &PageOperation) -> String {
+    let rows: BTreeSet<usize> = DIFFERENCES
+        .iter()
+        .enumerate()
+        .filter(|(_, difference)| difference.operation() == operation.name)
+        .map(|(index, _)| index)
+        .collect();
+    index_list(&rows)
 }
 
 fn index_list(indices: &BTreeSet<usize>) -> String {

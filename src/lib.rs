@@ -106,9 +106,22 @@
 //! IAM's name and keeps the page's spelling on the operation
 //! ([`Operation::corrections`]), and reverse lookups accept both spellings.
 //!
-//! | operation | page's spelling | IAM's action |
-//! | --- | --- | --- |
-//! | `ListLabelingJobsForWorkteam` | `sagemaker:ListLabelingJobForWorkteam` | `sagemaker:ListLabelingJobsForWorkteam` |
+//! ```
+//! // The page's one misspelled action.
+//! let listed: Vec<(&str, &str, &str)> = sagemaker_permissions::corrections()
+//!     .map(|(operation, correction)| {
+//!         (operation.name(), correction.as_written().as_str(), correction.corrected().as_str())
+//!     })
+//!     .collect();
+//! assert_eq!(
+//!     listed,
+//!     [(
+//!         "ListLabelingJobsForWorkteam",
+//!         "sagemaker:ListLabelingJobForWorkteam",
+//!         "sagemaker:ListLabelingJobsForWorkteam",
+//!     )]
+//! );
+//! ```
 //!
 //! IAM's records leave out permissions that SageMaker uses on the caller's
 //! behalf (KMS grants, VPC network interfaces, Secrets Manager secrets,
@@ -245,11 +258,15 @@ pub fn operation(name: &str) -> Option<&'static Operation> {
 
 /// Returns the operation that `name` refers to in any accepted spelling.
 ///
-/// Accepted, in this order: the exact name (`CreateTrainingJob`); the name or
-/// the page's label ignoring ASCII case, `_` and `-` (`createTrainingJob`,
-/// `create_training_job`, `create-training-job`, `runtime_InvokeEndpoint`);
-/// the operation's own action (`sagemaker:CreateTrainingJob`, in any case,
-/// also under the page's spelling of a corrected action). Allocates nothing.
+/// The spellings are tried in this order:
+/// 1. the exact name (`CreateTrainingJob`);
+/// 2. the name or the page's label ignoring ASCII case, `_` and `-`
+///    (`createTrainingJob`, `create_training_job`, `create-training-job`,
+///    `runtime_InvokeEndpoint`);
+/// 3. the operation's own action (`sagemaker:CreateTrainingJob`) in any case,
+///    also under the page's spelling of a corrected action.
+///
+/// Allocates nothing.
 ///
 /// ```
 /// use sagemaker_permissions::find_operation;

@@ -187,7 +187,7 @@ impl ConditionalGroup {
     }
 }
 
-/// What an ARN template covers.
+/// The extent of an ARN template: everything, one account, or one resource type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TemplateKind {
@@ -377,6 +377,8 @@ pub struct Operation {
     pub(crate) api: Api,
     pub(crate) documentation_url: &'static str,
     pub(crate) page_line: u32,
+    /// Indices of the operation's rows in the table of differences, in table order.
+    pub(crate) difference_rows: &'static [u16],
     pub(crate) actions: &'static [Action],
     pub(crate) conditional_actions: &'static [ConditionalGroup],
     pub(crate) resources: &'static [ArnTemplate],

@@ -101,10 +101,9 @@ impl Operation {
     /// assert_eq!(kinds, ["only-wildcard"]);
     /// ```
     pub fn differences(&self) -> impl Iterator<Item = &'static Difference> + Clone {
-        let name = self.name;
-        DIFFERENCES
+        self.difference_rows
             .iter()
-            .filter(move |difference| difference.operation == name)
+            .map(|&row| &DIFFERENCES[usize::from(row)])
     }
 
     /// Returns the actions the operation needs, with the conditions under
@@ -120,8 +119,8 @@ impl Operation {
     ///
     /// Where the operation needs an action in several places on the same
     /// resources, a place whose conditions include another's adds nothing and
-    /// is left out. An action needed always and also under a condition is
-    /// listed once, as always needed; an action needed when the request names
+    /// is left out. So an action needed always and also under a condition is
+    /// listed once, as always needed. An action needed when the request names
     /// a VPC, and also when it names a VPC and an accelerator, is listed once,
     /// under the VPC. An action needed under conditions that do not include
     /// each other, or on other resources, is listed once for each, and is
@@ -170,8 +169,8 @@ impl Operation {
 
 /// Returns whether a place needing an action under `conditions` (at
 /// position `index`) makes a place needing it under `other` (at
-/// `other_index`) redundant: its conditions are a subset of the other's,
-/// and for equal sets the earlier place is the one kept.
+/// `other_index`) redundant. It does when its conditions are a subset of the
+/// other's; for equal sets, the earlier place is the one kept.
 fn covers(conditions: &[Condition], index: usize, other: &[Condition], other_index: usize) -> bool {
     let subset = conditions.iter().all(|condition| other.contains(condition));
     let equal = subset && other.iter().all(|condition| conditions.contains(condition));

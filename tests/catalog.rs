@@ -273,3 +273,27 @@ fn unknown_operation_message_escapes() {
     assert_eq!(message, format!("unknown operation `{}…`", "x".repeat(128)));
     assert_eq!(lookup(&long).unwrap_err().name(), long);
 }
+
+#[test]
+fn readme_lists_every_correction() {
+    let readme = include_str!("../README.md");
+    let section = readme
+        .split_once("## Corrections")
+        .map(|(_, rest)| rest.split("\n## ").next().unwrap_or(rest))
+        .expect("README.md has a section `## Corrections`");
+    let rows: Vec<&str> = section
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .collect();
+    let expected: Vec<String> = corrections()
+        .map(|(operation, correction)| {
+            format!(
+                "| `{}` | `{}` | `{}` |",
+                operation.name(),
+                correction.as_written(),
+                correction.corrected()
+            )
+        })
+        .collect();
+    assert_eq!(rows, expected);
+}
