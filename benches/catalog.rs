@@ -127,9 +127,9 @@ fn folded_lookup(c: &mut Criterion) {
     group.bench_function("linear scan, eq_ignore_ascii_case", |b| {
         b.iter(|| {
             for name in spellings {
-                let wanted = fold_allocating(black_box(name));
+                let folded = fold_allocating(black_box(name));
                 black_box(operations().find(|operation| {
-                    fold_allocating(operation.name()).eq_ignore_ascii_case(&wanted)
+                    fold_allocating(operation.name()).eq_ignore_ascii_case(&folded)
                 }));
             }
         })
@@ -161,9 +161,9 @@ fn reverse_lookup(c: &mut Criterion) {
     });
     group.bench_function("linear scan", |b| {
         b.iter(|| {
-            let wanted = black_box("iam:PassRole");
+            let requested = black_box("iam:PassRole");
             operations()
-                .filter(|operation| operation.all_actions().any(|action| action == wanted))
+                .filter(|operation| operation.all_actions().any(|action| action == requested))
                 .count()
         })
     });

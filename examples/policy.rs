@@ -57,7 +57,7 @@ struct Arguments {
     operations: Vec<String>,
 }
 
-/// Parses the command line; `Ok(None)` asks for the help text.
+/// Parses the command line. `Ok(None)` means the help text was requested.
 fn parse_arguments(args: &[String]) -> Result<Option<Arguments>, String> {
     let mut parsed = Arguments {
         region: None,

@@ -189,7 +189,7 @@ macro_rules! crowd_workteam {
 // IAM's format for the `workteam` type is `workteam/${WorkteamName}`, but the
 // ARNs SageMaker returns, like the page's, have a crowd segment before the
 // name, so a policy must name that path to match. `CreateWorkteam` creates
-// private work teams; vendor and public work teams usually belong to other
+// private work teams. Vendor and public work teams usually belong to other
 // accounts, so an ARN rendered for the request's account matches them only
 // when the account is left open.
 const PRIVATE_WORKTEAM: ArnTemplate = crowd_workteam!("private-crowd");

@@ -3,8 +3,8 @@
 //! `build.rs` compiles this file too and builds the tables' keys with the
 //! same functions that fold a caller's input.
 
-/// The longest key, in bytes. Every SageMaker operation and action name is
-/// far shorter; a longer input cannot name an operation.
+/// The maximum key length, in bytes. Every SageMaker operation and action
+/// name is far shorter, so a longer input cannot name an operation.
 pub(crate) const MAX_KEY: usize = 96;
 
 /// A folded key in a fixed buffer.

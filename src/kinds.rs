@@ -10,7 +10,7 @@ use strum::{AsRefStr, Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
 ///
 /// The page lists operations of three APIs in one table. The service id is
 /// what the AWS SDKs and the CLI call the client (`aws sagemaker-runtime
-/// invoke-endpoint`), so it tells a caller which client makes the call.
+/// invoke-endpoint`), so it shows a caller which client makes the call.
 #[derive(
     Debug,
     Clone,

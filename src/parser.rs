@@ -12,7 +12,7 @@
 //!   spans; text inside a code span is taken as is, then trimmed.
 //! - The operation cell is a link. The name comes from the link target's file
 //!   name `API_<label>.html`, so link text that is the URL itself still names
-//!   the operation; link text that is a name must equal the label. A label
+//!   the operation. Link text that is a name must equal the label. A label
 //!   `runtime_<Name>` belongs to the SageMaker Runtime API; a target under
 //!   `/augmented-ai/` belongs to Amazon Augmented AI.
 //! - Actions are `service:Name`, with or without a code span.
@@ -755,7 +755,7 @@ fn classify_condition(description: &str, line: usize) -> Result<Vec<Condition>, 
             quoted(description),
         ));
     }
-    // Each clause after "only if" that names a condition must say that the
+    // Each clause after "only if" that names a condition must state that the
     // thing is given: "you do not specify a VPC" must not become `vpc`.
     // Clauses without a condition, such as the KMS rows' "and the associated
     // role does not have a policy that permits this action", stay in the

@@ -288,8 +288,8 @@ impl fmt::Display for AccountId {
     }
 }
 
-/// Where a rendered ARN points: a partition, a region or any region, and an
-/// account or any account.
+/// The place a rendered ARN points to: a partition, a region or any region,
+/// and an account or any account.
 ///
 /// ```
 /// use sagemaker_permissions::{Location, Partition, Scope};

@@ -340,8 +340,8 @@ impl<'a> PolicyRequest<'a> {
     ///
     /// A statement that does not fit a document on its own, because it lists
     /// many resources, is cut into statements with the same actions and
-    /// condition and a share of the resources each, with `Part2`, `Part3`, …
-    /// appended to the `Sid` of all but the first.
+    /// condition and a share of the resources each. All but the first get
+    /// `Part2`, `Part3`, … appended to their `Sid`.
     ///
     /// # Errors
     ///
